@@ -1,0 +1,110 @@
+// The one place the loss core meets JavaScript (Embind). Arrays come in as JS arrays
+// or typed arrays and leave as Float64Array copies; errors leave as an `error` field,
+// since C++ exceptions are off in this build. web/loss-core.js is the public API on top.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+#include <malloc.h>
+
+#include "loss.hpp"
+
+using emscripten::val;
+using namespace losscore;
+
+namespace {
+
+std::vector<double> toVector(const val& array) { return emscripten::convertJSArrayToNumberVector<double>(array); }
+
+val toArray(const std::vector<double>& v) {
+    return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
+}
+
+val failure(const std::string& error) {
+    val out = val::object();
+    out.set("error", error);
+    return out;
+}
+
+template <class T>
+val wrap(const Result<T>& r) {
+    if (!r.ok()) return failure(r.error);
+    val out = val::object();
+    if constexpr (std::is_same_v<T, double>)
+        out.set("value", r.value);
+    else
+        out.set("value", toArray(r.value));
+    return out;
+}
+
+// Rows arrive flattened: all values in one array and each row's width in another.
+std::vector<View> splitRows(const std::vector<double>& values, const std::vector<double>& widths) {
+    std::vector<View> rows;
+    rows.reserve(widths.size());
+    std::size_t offset = 0;
+    for (double w : widths) {
+        const auto width = static_cast<std::size_t>(w);
+        if (offset + width > values.size()) break;  // the wrapper never sends this; never read past the end
+        rows.emplace_back(values.data() + offset, width);
+        offset += width;
+    }
+    return rows;
+}
+
+val softmaxJs(const val& z, double t) { return wrap(softmax(toVector(z), t)); }
+val logSoftmaxJs(const val& z, double t) { return wrap(logSoftmax(toVector(z), t)); }
+val logSumExpJs(const val& z) { return wrap(logSumExp(toVector(z))); }
+val crossEntropyJs(const val& p, const val& q) { return wrap(crossEntropy(toVector(p), toVector(q))); }
+val entropyJs(const val& p) { return wrap(entropy(toVector(p))); }
+val klDivergenceJs(const val& p, const val& q) { return wrap(klDivergence(toVector(p), toVector(q))); }
+
+// `target` is a class index (a number) or an array of probabilities.
+val crossEntropyFromLogitsJs(const val& z, const val& target, double t, double eps) {
+    if (target.isNumber()) return wrap(crossEntropyFromLogits(toVector(z), Target::classIndex(target.as<double>()), {t, eps}));
+    const std::vector<double> p = toVector(target);
+    return wrap(crossEntropyFromLogits(toVector(z), Target::distribution(p), {t, eps}));
+}
+
+val logitGradientJs(const val& z, const val& target, double t, double eps) {
+    if (target.isNumber()) return wrap(logitGradient(toVector(z), Target::classIndex(target.as<double>()), {t, eps}));
+    const std::vector<double> p = toVector(target);
+    return wrap(logitGradient(toVector(z), Target::distribution(p), {t, eps}));
+}
+
+// Rows as (values, widths); targets as class indices (targetWidths null) or rows.
+val batchMetricsJs(const val& values, const val& widths, const val& targetValues, const val& targetWidths,
+                   bool fromLogits, double t) {
+    const std::vector<double> v = toVector(values), w = toVector(widths), tv = toVector(targetValues);
+    const std::vector<double> tw = targetWidths.isNull() ? std::vector<double>{} : toVector(targetWidths);
+    const std::vector<View> rows = splitRows(v, w);
+    const BatchTarget target =
+        targetWidths.isNull() ? BatchTarget::classIndices(tv) : BatchTarget::distributions(splitRows(tv, tw));
+    const Result<BatchMetrics> r = fromLogits ? batchMetricsFromLogits(rows, target, t) : batchMetrics(rows, target);
+    if (!r.ok()) return failure(r.error);
+    val out = val::object();
+    out.set("classificationError", r.value.classificationError);
+    out.set("meanSquaredError", r.value.meanSquaredError);
+    out.set("crossEntropy", r.value.crossEntropy);
+    out.set("rowError", toArray(r.value.rowError));
+    out.set("rowSquaredError", toArray(r.value.rowSquaredError));
+    out.set("rowCrossEntropy", toArray(r.value.rowCrossEntropy));
+    return out;
+}
+
+// Bytes the allocator has handed out and not taken back: a leak check for tests.
+double heapBytesInUse() { return static_cast<double>(mallinfo().uordblks); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(loss_core) {
+    emscripten::function("softmax", &softmaxJs);
+    emscripten::function("logSoftmax", &logSoftmaxJs);
+    emscripten::function("logSumExp", &logSumExpJs);
+    emscripten::function("crossEntropy", &crossEntropyJs);
+    emscripten::function("crossEntropyFromLogits", &crossEntropyFromLogitsJs);
+    emscripten::function("logitGradient", &logitGradientJs);
+    emscripten::function("entropy", &entropyJs);
+    emscripten::function("klDivergence", &klDivergenceJs);
+    emscripten::function("batchMetrics", &batchMetricsJs);
+    emscripten::function("heapBytesInUse", &heapBytesInUse);
+    emscripten::constant("maxClasses", static_cast<double>(kMaxClasses));
+    emscripten::constant("maxValues", static_cast<double>(kMaxValues));
+}

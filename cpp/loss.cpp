@@ -1,0 +1,354 @@
+#include "loss.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+namespace losscore {
+namespace {
+
+const double kInfinity = std::numeric_limits<double>::infinity();
+
+std::string format(double x) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.10g", x);
+    return buffer;
+}
+
+std::string count(std::size_t n) { return std::to_string(n); }
+
+// Checks a vector of logits: not empty, not too long, every value finite.
+std::string checkLogits(View z, const std::string& prefix = "") {
+    if (z.size == 0) return prefix + "logits are empty";
+    if (z.size > kMaxClasses)
+        return prefix + count(z.size) + " logits, more than the limit of " + count(kMaxClasses) + " classes";
+    for (std::size_t i = 0; i < z.size; ++i)
+        if (!std::isfinite(z[i])) return prefix + "logit " + count(i + 1) + " is not a finite number";
+    return "";
+}
+
+// Checks a probability vector: every value in [0, 1], summing to 1 within kSumTolerance.
+// `role` names it in messages ("target ", "predicted ", or "").
+std::string checkDistribution(View p, const std::string& role, const std::string& prefix = "") {
+    if (p.size == 0) return prefix + role + "probabilities are empty";
+    if (p.size > kMaxClasses)
+        return prefix + count(p.size) + " " + role + "probabilities, more than the limit of " +
+               count(kMaxClasses) + " classes";
+    double sum = 0;
+    for (std::size_t i = 0; i < p.size; ++i) {
+        const std::string name = prefix + role + "probability " + count(i + 1);
+        if (!std::isfinite(p[i])) return name + " is not a finite number";
+        if (p[i] < 0 || p[i] > 1) return name + " is " + format(p[i]) + ", outside [0, 1]";
+        sum += p[i];
+    }
+    if (std::fabs(sum - 1) > kSumTolerance)
+        return prefix + role + "probabilities sum to " + format(sum) + ", not 1";
+    return "";
+}
+
+std::string checkTemperature(double t) {
+    if (!std::isfinite(t) || t <= 0) return "temperature must be a finite number greater than 0, got " + format(t);
+    return "";
+}
+
+std::string checkLabelSmoothing(double eps) {
+    if (!std::isfinite(eps) || eps < 0 || eps > 1) return "label smoothing must be in [0, 1], got " + format(eps);
+    return "";
+}
+
+std::string checkClassIndex(double index, std::size_t classes, const std::string& prefix = "") {
+    if (!std::isfinite(index) || index != std::floor(index))
+        return prefix + "class index " + format(index) + " is not an integer";
+    if (index < 0 || index >= static_cast<double>(classes))
+        return prefix + "class index " + format(index) + " is out of range: " + count(classes) +
+               " classes have indices 0 to " + count(classes - 1);
+    return "";
+}
+
+std::string checkTarget(const Target& target, std::size_t classes) {
+    if (target.isIndex) return checkClassIndex(target.index, classes);
+    if (target.probabilities.size != classes)
+        return "target has " + count(target.probabilities.size) + " probabilities but there are " + count(classes) +
+               " logits";
+    return checkDistribution(target.probabilities, "target ");
+}
+
+// (z_j - m) / T without overflow where the exact result is finite.
+double shifted(double z, double m, double temperature) {
+    const double d = z - m;
+    return std::isinf(d) ? z / temperature - m / temperature : d / temperature;
+}
+
+std::size_t argmax(View z) { return static_cast<std::size_t>(std::max_element(z.data, z.data + z.size) - z.data); }
+
+// The shifted exponents s_j = (z_j - m) / T, the index of the max, and the sum of
+// e^{s_j} over the other classes. The max term is e^0 = 1, so the sum is 1 + rest and
+// its log is log1p(rest): exact where rest is tiny.
+struct Shifted {
+    std::vector<double> s;
+    std::size_t top = 0;
+    double rest = 0;
+};
+
+Shifted shift(View z, double temperature) {
+    Shifted out;
+    out.top = argmax(z);
+    const double m = z[out.top];
+    out.s.resize(z.size);
+    for (std::size_t j = 0; j < z.size; ++j) {
+        out.s[j] = j == out.top ? 0.0 : shifted(z[j], m, temperature);
+        if (j != out.top) out.rest += std::exp(out.s[j]);
+    }
+    return out;
+}
+
+std::vector<double> softmaxUnchecked(View z, double temperature) {
+    Shifted sh = shift(z, temperature);
+    for (double& s : sh.s) s = std::exp(s) / (1 + sh.rest);
+    return sh.s;
+}
+
+std::vector<double> logSoftmaxUnchecked(View z, double temperature) {
+    Shifted sh = shift(z, temperature);
+    const double logSum = std::log1p(sh.rest);
+    for (double& s : sh.s) s -= logSum;
+    return sh.s;
+}
+
+// The target as a probability vector, smoothed: t = (1 - eps) t + eps / C.
+std::vector<double> smoothedTarget(const Target& target, std::size_t classes, double eps) {
+    std::vector<double> t(classes, 0.0);
+    if (target.isIndex)
+        t[static_cast<std::size_t>(target.index)] = 1;
+    else
+        std::copy(target.probabilities.data, target.probabilities.data + classes, t.begin());
+    if (eps > 0)
+        for (double& ti : t) ti = (1 - eps) * ti + eps / static_cast<double>(classes);
+    return t;
+}
+
+// -sum_i t_i logq_i, where a term with t_i = 0 counts 0 even if logq_i = -inf.
+double crossEntropyOfLogs(View t, View logq) {
+    double sum = 0;
+    for (std::size_t i = 0; i < t.size; ++i)
+        if (t[i] > 0) sum -= t[i] * logq[i];
+    return sum;
+}
+
+std::string checkLogitsAndOptions(View z, const Target& target, const Options& options) {
+    std::string error = checkLogits(z);
+    if (error.empty()) error = checkTemperature(options.temperature);
+    if (error.empty()) error = checkLabelSmoothing(options.labelSmoothing);
+    if (error.empty()) error = checkTarget(target, z.size);
+    return error;
+}
+
+// A target distribution p and a prediction q of the same length.
+std::string checkPair(View p, View q) {
+    std::string error = checkDistribution(p, "target ");
+    if (error.empty()) error = checkDistribution(q, "predicted ");
+    if (error.empty() && p.size != q.size)
+        error = "target has " + count(p.size) + " probabilities but the prediction has " + count(q.size);
+    return error;
+}
+
+// -sum_i p_i ln q_i; p_i = 0 counts 0, q_i = 0 < p_i gives +inf.
+double crossEntropyUnchecked(View p, View q) {
+    double sum = 0;
+    for (std::size_t i = 0; i < p.size; ++i) {
+        if (p[i] == 0) continue;
+        if (q[i] == 0) return kInfinity;
+        sum -= p[i] * std::log(q[i]);
+    }
+    return sum;
+}
+
+template <class T>
+Result<T> failure(std::string error) {
+    Result<T> r;
+    r.error = std::move(error);
+    return r;
+}
+
+}  // namespace
+
+Result<std::vector<double>> softmax(const std::vector<double>& z, double temperature) {
+    std::string error = checkLogits(z);
+    if (error.empty()) error = checkTemperature(temperature);
+    if (!error.empty()) return failure<std::vector<double>>(error);
+    return {softmaxUnchecked(z, temperature), ""};
+}
+
+Result<std::vector<double>> logSoftmax(const std::vector<double>& z, double temperature) {
+    std::string error = checkLogits(z);
+    if (error.empty()) error = checkTemperature(temperature);
+    if (!error.empty()) return failure<std::vector<double>>(error);
+    return {logSoftmaxUnchecked(z, temperature), ""};
+}
+
+Result<double> logSumExp(const std::vector<double>& z) {
+    std::string error = checkLogits(z);
+    if (!error.empty()) return failure<double>(error);
+    const Shifted sh = shift(z, 1.0);
+    return {z[sh.top] + std::log1p(sh.rest), ""};
+}
+
+Result<double> crossEntropy(const std::vector<double>& p, const std::vector<double>& q) {
+    const std::string error = checkPair(p, q);
+    if (!error.empty()) return failure<double>(error);
+    return {crossEntropyUnchecked(p, q), ""};
+}
+
+Result<double> crossEntropyFromLogits(const std::vector<double>& z, const Target& target, const Options& options) {
+    const std::string error = checkLogitsAndOptions(z, target, options);
+    if (!error.empty()) return failure<double>(error);
+    const std::vector<double> t = smoothedTarget(target, z.size(), options.labelSmoothing);
+    return {crossEntropyOfLogs(t, logSoftmaxUnchecked(z, options.temperature)), ""};
+}
+
+Result<std::vector<double>> logitGradient(const std::vector<double>& z, const Target& target, const Options& options) {
+    const std::string error = checkLogitsAndOptions(z, target, options);
+    if (!error.empty()) return failure<std::vector<double>>(error);
+    const std::vector<double> t = smoothedTarget(target, z.size(), options.labelSmoothing);
+    std::vector<double> gradient = softmaxUnchecked(z, options.temperature);
+    for (std::size_t i = 0; i < z.size(); ++i) gradient[i] = (gradient[i] - t[i]) / options.temperature;
+    return {gradient, ""};
+}
+
+Result<double> entropy(const std::vector<double>& p) {
+    const std::string error = checkDistribution(p, "");
+    if (!error.empty()) return failure<double>(error);
+    double sum = 0;
+    for (double x : p)
+        if (x > 0) sum -= x * std::log(x);
+    return {sum, ""};
+}
+
+Result<double> klDivergence(const std::vector<double>& p, const std::vector<double>& q) {
+    const std::string error = checkPair(p, q);
+    if (!error.empty()) return failure<double>(error);
+    double sum = 0;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        if (p[i] == 0) continue;
+        if (q[i] == 0) return {kInfinity, ""};
+        sum += p[i] * (std::log(p[i]) - std::log(q[i]));
+    }
+    // KL >= 0 exactly; rounding can leave a sum of about -1e-17 where p = q.
+    return {std::max(sum, 0.0), ""};
+}
+
+namespace {
+
+// Checks the shape of a batch: rows present, equal widths, limits, and targets that match.
+std::string checkBatchShape(const std::vector<View>& rows, const BatchTarget& target, const std::string& noun) {
+    if (rows.empty()) return "there are no rows";
+    const std::size_t width = rows[0].size;
+    std::size_t total = 0;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        if (rows[r].size != width)
+            return "row " + count(r + 1) + " has " + count(rows[r].size) + " " + noun + ", not " + count(width) +
+                   " like row 1";
+        total += rows[r].size;
+    }
+    if (width == 0) return "rows are empty";
+    if (width > kMaxClasses)
+        return count(width) + " classes, more than the limit of " + count(kMaxClasses);
+    if (total > kMaxValues) return count(total) + " values, more than the limit of " + count(kMaxValues) + " per call";
+    if (target.isIndex) {
+        if (target.indices.size != rows.size())
+            return count(target.indices.size) + " class indices for " + count(rows.size()) + " rows";
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            const std::string error = checkClassIndex(target.indices[r], width, "row " + count(r + 1) + ": ");
+            if (!error.empty()) return error;
+        }
+    } else {
+        if (target.rows.size() != rows.size())
+            return count(target.rows.size()) + " target rows for " + count(rows.size()) + " rows";
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            const std::string prefix = "row " + count(r + 1) + ": ";
+            if (target.rows[r].size != width)
+                return prefix + "target has " + count(target.rows[r].size) + " probabilities, not " + count(width);
+            const std::string error = checkDistribution(target.rows[r], "target ", prefix);
+            if (!error.empty()) return error;
+        }
+    }
+    return "";
+}
+
+// The target probabilities of row r (class indices become one-hot).
+std::vector<double> targetRow(const BatchTarget& target, std::size_t r, std::size_t classes) {
+    if (!target.isIndex) return std::vector<double>(target.rows[r].data, target.rows[r].data + classes);
+    std::vector<double> t(classes, 0.0);
+    t[static_cast<std::size_t>(target.indices[r])] = 1;
+    return t;
+}
+
+// 1 if the unique top score is not a top class of the target, else 0. A tie for the top is wrong.
+double rowError(View scores, View t) {
+    const std::size_t top = argmax(scores);
+    if (std::count(scores.data, scores.data + scores.size, scores[top]) > 1) return 1;
+    return t[top] == t[argmax(t)] ? 0 : 1;
+}
+
+double squaredError(View q, View t) {
+    double sum = 0;
+    for (std::size_t i = 0; i < q.size; ++i) sum += (q[i] - t[i]) * (q[i] - t[i]);
+    return sum;
+}
+
+// Adds one row's values and finishes the means once every row is in.
+void addRow(BatchMetrics& m, double error, double squared, double crossEntropyValue) {
+    m.rowError.push_back(error);
+    m.rowSquaredError.push_back(squared);
+    m.rowCrossEntropy.push_back(crossEntropyValue);
+    m.classificationError += error;
+    m.meanSquaredError += squared;
+    m.crossEntropy += crossEntropyValue;
+}
+
+void finishMeans(BatchMetrics& m) {
+    const double n = static_cast<double>(m.rowError.size());
+    m.classificationError /= n;
+    m.meanSquaredError /= n;
+    m.crossEntropy /= n;
+}
+
+}  // namespace
+
+Result<BatchMetrics> batchMetrics(const std::vector<View>& predicted, const BatchTarget& target) {
+    std::string error = checkBatchShape(predicted, target, "probabilities");
+    for (std::size_t r = 0; error.empty() && r < predicted.size(); ++r)
+        error = checkDistribution(predicted[r], "predicted ", "row " + count(r + 1) + ": ");
+    if (!error.empty()) return failure<BatchMetrics>(error);
+    BatchMetrics m;
+    const std::size_t classes = predicted[0].size;
+    for (std::size_t r = 0; r < predicted.size(); ++r) {
+        const std::vector<double> t = targetRow(target, r, classes);
+        const double ce = crossEntropyUnchecked(t, predicted[r]);
+        addRow(m, rowError(predicted[r], t), squaredError(predicted[r], t), ce);
+    }
+    finishMeans(m);
+    return {m, ""};
+}
+
+Result<BatchMetrics> batchMetricsFromLogits(const std::vector<View>& logits, const BatchTarget& target,
+                                            double temperature) {
+    std::string error = checkBatchShape(logits, target, "logits");
+    for (std::size_t r = 0; error.empty() && r < logits.size(); ++r)
+        error = checkLogits(logits[r], "row " + count(r + 1) + ": ");
+    if (error.empty()) error = checkTemperature(temperature);
+    if (!error.empty()) return failure<BatchMetrics>(error);
+    BatchMetrics m;
+    const std::size_t classes = logits[0].size;
+    for (std::size_t r = 0; r < logits.size(); ++r) {
+        const std::vector<double> t = targetRow(target, r, classes);
+        const std::vector<double> q = softmaxUnchecked(logits[r], temperature);
+        const double ce = crossEntropyOfLogs(t, logSoftmaxUnchecked(logits[r], temperature));
+        addRow(m, rowError(logits[r], t), squaredError(q, t), ce);
+    }
+    finishMeans(m);
+    return {m, ""};
+}
+
+}  // namespace losscore

@@ -1,0 +1,92 @@
+// The loss core: softmax, cross-entropy and their gradients in double precision.
+// Pure C++17, no web dependency. Every function validates its input and returns
+// an error message instead of crashing, returning NaN or clamping silently.
+// Positions in messages count from 1 ("logit 1" is the first logit); class
+// indices count from 0, as in PyTorch.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace losscore {
+
+// Limits on one call, so a hostile or mistaken input cannot exhaust memory.
+constexpr std::size_t kMaxClasses = 1000;
+constexpr std::size_t kMaxValues = 10000000;
+// How far a probability vector's sum may be from 1.
+constexpr double kSumTolerance = 1e-9;
+
+// A read-only view of contiguous doubles (std::span is C++20): rows of a batch, targets.
+struct View {
+    const double* data = nullptr;
+    std::size_t size = 0;
+    View() = default;
+    View(const double* d, std::size_t n) : data(d), size(n) {}
+    View(const std::vector<double>& v) : data(v.data()), size(v.size()) {}  // NOLINT: implicit on purpose
+    double operator[](std::size_t i) const { return data[i]; }
+};
+
+// A value or the message saying why there is none.
+template <class T>
+struct Result {
+    T value{};
+    std::string error;  // empty when ok
+    bool ok() const { return error.empty(); }
+};
+
+struct Options {
+    double temperature = 1.0;     // T: softmax(z / T)
+    double labelSmoothing = 0.0;  // eps: t = (1 - eps) t + eps / C
+};
+
+// A target for one example: a class index or a probability vector.
+struct Target {
+    bool isIndex = true;
+    double index = 0;  // double so that 1.5 or NaN can be reported, not truncated
+    View probabilities;
+    static Target classIndex(double i) { return {true, i, {}}; }
+    static Target distribution(View p) { return {false, 0, p}; }
+};
+
+// softmax(z, T)_j = e^{(z_j - m)/T} / sum_k e^{(z_k - m)/T}, m = max z.
+Result<std::vector<double>> softmax(const std::vector<double>& z, double temperature = 1.0);
+// logSoftmax(z, T)_j = (z_j - m)/T - log sum_k e^{(z_k - m)/T}.
+Result<std::vector<double>> logSoftmax(const std::vector<double>& z, double temperature = 1.0);
+// logSumExp(z) = m + log sum_k e^{z_k - m}.
+Result<double> logSumExp(const std::vector<double>& z);
+// H(p, q) = -sum_i p_i ln q_i; terms with p_i = 0 count 0; q_i = 0 < p_i gives +inf.
+Result<double> crossEntropy(const std::vector<double>& p, const std::vector<double>& q);
+// -sum_i t_i logSoftmax(z, T)_i with t smoothed; equals F.cross_entropy(z / T, target, label_smoothing=eps).
+Result<double> crossEntropyFromLogits(const std::vector<double>& z, const Target& target, const Options& options = {});
+// dL/dz_i = (softmax(z, T)_i - t_i) / T; at T = 1 the slides' y_i - t_i.
+Result<std::vector<double>> logitGradient(const std::vector<double>& z, const Target& target, const Options& options = {});
+// H(p) = -sum_i p_i ln p_i.
+Result<double> entropy(const std::vector<double>& p);
+// KL(p || q) = sum_i p_i (ln p_i - ln q_i) = H(p, q) - H(p).
+Result<double> klDivergence(const std::vector<double>& p, const std::vector<double>& q);
+
+// Targets for a batch: one class index per row, or one probability row per row.
+struct BatchTarget {
+    bool isIndex = true;
+    View indices;
+    std::vector<View> rows;
+    static BatchTarget classIndices(View i) { return {true, i, {}}; }
+    static BatchTarget distributions(std::vector<View> r) { return {false, {}, std::move(r)}; }
+};
+
+struct BatchMetrics {
+    double classificationError = 0;  // share of rows whose top prediction is wrong (a tie is wrong)
+    double meanSquaredError = 0;     // mean over rows of sum_i (q_i - p_i)^2
+    double crossEntropy = 0;         // mean over rows of -sum_i p_i ln q_i
+    // Each row's own value of the three metrics (the batch value is their mean).
+    std::vector<double> rowError, rowSquaredError, rowCrossEntropy;
+};
+
+// The slides' three metrics over predicted probability rows.
+Result<BatchMetrics> batchMetrics(const std::vector<View>& predicted, const BatchTarget& target);
+// The same from logit rows, through softmax(z, T); cross-entropy from logSoftmax.
+Result<BatchMetrics> batchMetricsFromLogits(const std::vector<View>& logits, const BatchTarget& target,
+                                            double temperature = 1.0);
+
+}  // namespace losscore

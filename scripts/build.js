@@ -1,0 +1,65 @@
+// Builds everything: the native core and its tests (g++), the wasm module and the same
+// tests under Emscripten, and the page in dist/. Each step is incremental (CMake, esbuild).
+'use strict';
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { setup } = require('./setup.js');
+
+const root = path.resolve(__dirname, '..');
+const dist = path.join(root, 'dist');
+
+function run(command, args, env = process.env) {
+  console.log(`$ ${command} ${args.join(' ')}`);
+  execFileSync(command, args, { stdio: 'inherit', cwd: root, env });
+}
+
+function cmakeBuild(dir, configure, env) {
+  if (!fs.existsSync(path.join(root, dir, 'CMakeCache.txt'))) run(configure[0], configure.slice(1), env);
+  run('cmake', ['--build', dir, '--parallel', '2'], env);
+}
+
+function buildNative() {
+  cmakeBuild('build/native', ['cmake', '-S', '.', '-B', 'build/native', '-DCMAKE_BUILD_TYPE=Release']);
+}
+
+function buildWasm() {
+  // Debian's emscripten needs its acorn from /usr/share/nodejs for -O2 and above.
+  const env = { ...process.env, NODE_PATH: '/usr/share/nodejs' };
+  cmakeBuild('build/wasm', ['emcmake', 'cmake', '-S', '.', '-B', 'build/wasm', '-DCMAKE_BUILD_TYPE=Release'], env);
+}
+
+// dist/: the static page, self-contained: open dist/index.html or serve the folder.
+function buildPage() {
+  fs.mkdirSync(dist, { recursive: true });
+  fs.cpSync(path.join(root, 'web', 'static'), dist, { recursive: true });
+  fs.copyFileSync(path.join(root, 'web', 'loss-core.js'), path.join(dist, 'loss-core.js'));
+  for (const file of ['loss-core-module.js', 'loss-core-module.wasm']) {
+    fs.copyFileSync(path.join(root, 'build', 'wasm', file), path.join(dist, file));
+  }
+  // The wasm bytes as a classic script too: pages opened from file:// cannot fetch a .wasm.
+  const wasm = fs.readFileSync(path.join(dist, 'loss-core-module.wasm')).toString('base64');
+  fs.writeFileSync(path.join(dist, 'loss-core-wasm.js'), `self.lossCoreWasmBase64 = "${wasm}";\n`);
+  require('esbuild').buildSync({
+    entryPoints: [path.join(root, 'web', 'src', 'main.js')],
+    outfile: path.join(dist, 'app.js'),
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
+function build({ forTests = false } = {}) {
+  setup({ forTests });
+  buildNative();
+  buildWasm();
+  buildPage();
+  console.log(`Built dist/ (open dist/index.html, or npm start to serve it).`);
+}
+
+module.exports = { build };
+
+if (require.main === module) build({ forTests: process.argv.includes('--for-tests') });

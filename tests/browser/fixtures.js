@@ -1,0 +1,27 @@
+// A page fixture that records what must never happen: console errors, uncaught
+// exceptions, CSP violations and requests to other origins. Each test ends by checking it.
+'use strict';
+const base = require('@playwright/test');
+
+const test = base.test.extend({
+  problems: async ({ page }, use) => {
+    const problems = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+    page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (!['127.0.0.1', ''].includes(url.hostname) && !['file:', 'data:', 'blob:'].includes(url.protocol)) {
+        problems.push(`request to another origin: ${r.url()}`);
+      }
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    await use(problems);
+  },
+});
+
+module.exports = { test, expect: base.expect };

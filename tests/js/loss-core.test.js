@@ -1,0 +1,148 @@
+// The JS API on the built module in Node: reference values, defaults, errors, memory.
+// Run after `npm run build`. Reference values: tests/reference/reference.py (Python
+// decimal, 50 digits) unless the comment says otherwise.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..', '..');
+let core;
+test.before(async () => {
+  core = await require(root).loadLossCore();
+});
+
+function close(actual, expected, tolerance = 1e-12) {
+  const ok = actual === expected || Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected));
+  assert.ok(ok, `${actual} is not within ${tolerance} of ${expected}`);
+}
+function closeAll(actual, expected, tolerance) {
+  assert.ok(Array.isArray(actual), 'the result is a plain array');
+  assert.equal(actual.length, expected.length);
+  actual.forEach((a, i) => close(a, expected[i], tolerance));
+}
+
+test('the package main loads the core', () => {
+  assert.equal(typeof require(root).loadLossCore, 'function');
+  for (const name of ['softmax', 'logSoftmax', 'logSumExp', 'crossEntropy', 'crossEntropyFromLogits',
+    'logitGradient', 'entropy', 'klDivergence', 'batchMetrics']) {
+    assert.equal(typeof core[name], 'function', name);
+  }
+});
+
+test('softmax: the slides and reference values', () => {
+  // Slide: logits (ln 19, 0) give Dog 0.95 / Cat 0.05.
+  closeAll(core.softmax([Math.log(19), 0]), [0.95, 0.05]);
+  closeAll(core.softmax([1, 2, 3]), [9.00305731703804580e-2, 2.44728471054797652e-1, 6.65240955774821890e-1]);
+  closeAll(core.softmax(new Float64Array([1, 2, 3]), { temperature: 0.5 }),
+    [1.58762399764667663e-2, 1.17310427826198363e-1, 8.66813332197334871e-1]);
+  // By hand: exact after the max shift.
+  assert.deepEqual(core.softmax([1000, -1000]), [1, 0]);
+  assert.deepEqual(core.softmax([1e308, 0]), [1, 0]);
+});
+
+test('logSoftmax and logSumExp', () => {
+  closeAll(core.logSoftmax([1, 2, 3]), [-2.40760596444438030, -1.40760596444438030, -4.07605964444380304e-1]);
+  assert.deepEqual(core.logSoftmax([1000, -1000]), [0, -2000]);
+  close(core.logSumExp([1, 2, 3]), 3.40760596444438030);
+  assert.equal(core.logSumExp([1.7e308, 0]), 1.7e308);
+});
+
+test('cross-entropy: the slides and reference values', () => {
+  // Slide: true Dog (1, 0), predicted (0.9, 0.1): -ln 0.9 = 0.1054.
+  close(core.crossEntropy([1, 0], [0.9, 0.1]), 1.05360515657826301e-1);
+  // Slide: Dog 0.95 from logits (ln 19, 0), true Dog: -ln 0.95 = 0.0513.
+  close(core.crossEntropyFromLogits([Math.log(19), 0], 0), 5.12932943875505334e-2);
+  close(core.crossEntropyFromLogits([1.5, -0.3, 0.8], 2), 1.20795201410958880);
+  close(core.crossEntropyFromLogits([1.5, -0.3, 0.8], 2, { temperature: 2, labelSmoothing: 0.1 }), 1.10395052635483556);
+  close(core.crossEntropyFromLogits([1.5, -0.3, 0.8], [0.2, 0.3, 0.5], { temperature: 0.7, labelSmoothing: 0.25 }),
+    1.61881921735496124);
+  // By hand: a certain mistake costs +Infinity, not an error.
+  assert.equal(core.crossEntropy([0, 1], [1, 0]), Infinity);
+  assert.equal(core.crossEntropyFromLogits([1000, -1000], 1), 2000);
+  close(core.entropy([0.2, 0.3, 0.5]), 1.02965301406457353);
+  close(core.klDivergence([0.2, 0.3, 0.5], [0.1, 0.6, 0.3]), 1.86098093827000811e-1);
+});
+
+test('logitGradient: the slides\' y - t', () => {
+  // Slide: dL/dz_i = y_i - t_i: (0.95 - 1, 0.05 - 0).
+  closeAll(core.logitGradient([Math.log(19), 0], 0), [-0.05, 0.05]);
+  closeAll(core.logitGradient([1.5, -0.3, 0.8], 2, { temperature: 2, labelSmoothing: 0.1 }),
+    [2.20158988622484391e-1, 7.96194594220878951e-2, -2.99778448044572286e-1]);
+});
+
+test('batchMetrics: the slides\' NN1 / NN2 table', () => {
+  const truth = [[1, 0], [0, 1], [1, 0]];
+  const nn1 = core.batchMetrics([[0.9, 0.1], [0.1, 0.9], [0.4, 0.6]], truth);
+  const nn2 = core.batchMetrics([[0.6, 0.4], [0.3, 0.7], [0.1, 0.9]], [0, 1, 0]);
+  // Slide: 0.33 / 0.25 / 0.38 and 0.33 / 0.71 / 1.06, here to full precision.
+  close(nn1.classificationError, 1 / 3);
+  close(nn1.meanSquaredError, 2.53333333333333333e-1);
+  close(nn1.crossEntropy, 3.75670587729935889e-1);
+  close(nn2.classificationError, 1 / 3);
+  close(nn2.meanSquaredError, 7.06666666666666667e-1);
+  close(nn2.crossEntropy, 1.05669522023292292);
+  assert.deepEqual(nn2.rows.classificationError, [0, 0, 1]);
+  close(nn2.rows.crossEntropy[2], -Math.log(0.1));
+  // The same from logits (ln a, ln b).
+  const fromLogits = core.batchMetrics([[0.9, 0.1], [0.1, 0.9], [0.4, 0.6]].map((r) => r.map(Math.log)), [0, 1, 0],
+    { logits: true });
+  close(fromLogits.crossEntropy, 3.75670587729935889e-1);
+});
+
+test('bad input throws an Error with the core\'s message', () => {
+  const cases = [
+    [() => core.softmax([]), 'logits are empty'],
+    [() => core.softmax([1, 2, NaN]), 'logit 3 is not a finite number'],
+    [() => core.softmax([1, 'x']), 'logit 2 is not a finite number'],
+    [() => core.logSumExp([Infinity]), 'logit 1 is not a finite number'],
+    [() => core.softmax(new Array(1001).fill(0)), '1001 logits, more than the limit of 1000 classes'],
+    [() => core.softmax([1, 2], { temperature: 0 }), 'temperature must be a finite number greater than 0, got 0'],
+    [() => core.softmax([1, 2], { temperature: Infinity }), 'temperature must be a finite number greater than 0, got inf'],
+    [() => core.crossEntropyFromLogits([1, 2], 0, { labelSmoothing: 2 }), 'label smoothing must be in [0, 1], got 2'],
+    [() => core.crossEntropyFromLogits([1, 2], 2), 'class index 2 is out of range: 2 classes have indices 0 to 1'],
+    [() => core.logitGradient([1, 2], 0.5), 'class index 0.5 is not an integer'],
+    [() => core.crossEntropy([1, 0], [0.7, 0.5]), 'predicted probabilities sum to 1.2, not 1'],
+    [() => core.crossEntropy([1.5, -0.5], [0.5, 0.5]), 'target probability 1 is 1.5, outside [0, 1]'],
+    [() => core.crossEntropy([1, 0], [0.5, 0.25, 0.25]), 'target has 2 probabilities but the prediction has 3'],
+    [() => core.crossEntropyFromLogits([1, 2], [1, 0, 0]), 'target has 3 probabilities but there are 2 logits'],
+    [() => core.batchMetrics([[0.9, 0.1], [0.7, 0.5]], [0, 1]), 'row 2: predicted probabilities sum to 1.2, not 1'],
+    [() => core.batchMetrics([[0.9, 0.1], [0.2, 0.3, 0.5]], [0, 1]), 'row 2 has 3 probabilities, not 2 like row 1'],
+    [() => core.batchMetrics([], []), 'there are no rows'],
+    [() => core.batchMetrics([[0.9, 0.1]], [0, 1]), '2 class indices for 1 rows'],
+    [() => core.batchMetrics([[1, 2]], [0], { logits: true, temperature: -1 }),
+      'temperature must be a finite number greater than 0, got -1'],
+  ];
+  for (const [call, message] of cases) assert.throws(call, { name: 'Error', message });
+});
+
+test('values that are not arrays throw a TypeError', () => {
+  assert.throws(() => core.softmax('1, 2'), { name: 'TypeError', message: 'logits must be an array of numbers' });
+  assert.throws(() => core.softmax(null), TypeError);
+  assert.throws(() => core.crossEntropyFromLogits([1, 2], '0'), TypeError);
+  assert.throws(() => core.batchMetrics([[1, 0], 5], [0, 0]), { message: 'predicted row 2 is not an array of numbers' });
+  assert.throws(() => core.softmax([1, 2], 2), { message: 'options must be an object' });
+});
+
+test('more than 10,000,000 values in one call is refused', () => {
+  const row = new Float64Array(1000);
+  const rows = new Array(10001).fill(row);
+  assert.throws(() => core.batchMetrics(rows, new Array(10001).fill(0), { logits: true }),
+    { message: '10001000 values, more than the limit of 10000000 per call' });
+});
+
+test('100,000 calls do not grow the wasm memory', () => {
+  const z = [2.5, -1, 0.3];
+  for (let i = 0; i < 1000; i++) core.logitGradient(z, 1);
+  const before = core.wasmMemoryBytes();
+  const inUse = core.heapBytesInUse();
+  for (let i = 0; i < 100000; i++) {
+    core.softmax(z);
+    core.crossEntropyFromLogits(z, i % 3);
+    if (i % 10 === 0) core.batchMetrics([[0.9, 0.1], [0.2, 0.8]], [0, 1]);
+    if (i % 100 === 0) assert.throws(() => core.softmax([NaN]));
+  }
+  assert.equal(core.wasmMemoryBytes(), before);
+  // Stricter than the memory size, which has room to hide a leak: nothing stays allocated.
+  assert.equal(core.heapBytesInUse(), inUse);
+});

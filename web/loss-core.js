@@ -1,0 +1,164 @@
+/*
+ * The public JS API of the loss core (C++ compiled to WebAssembly).
+ *
+ *   const core = await loadLossCore();
+ *   core.softmax([Math.log(19), 0]);   // [0.95, 0.05]
+ *
+ * Plain arrays (or Float64Arrays) in, plain arrays and numbers out. Bad input throws an
+ * Error with the core's message ("logit 3 is not a finite number"). A classic script, so
+ * it also works from file:// (no ES modules there): in a page it defines the global
+ * `LossCore` and needs loss-core-module.js and loss-core-wasm.js loaded first; in Node it
+ * is the package's main.
+ */
+(function (root, define) {
+  if (typeof module === 'object' && module.exports) {
+    module.exports = define(() => ({
+      factory: require('./loss-core-module.js'),
+      wasmBinary: require('node:fs').readFileSync(require('node:path').join(__dirname, 'loss-core-module.wasm')),
+    }));
+  } else {
+    root.LossCore = define(() => ({
+      factory: root.createLossCoreModule,
+      wasmBinary: typeof root.lossCoreWasmBase64 === 'string'
+        ? Uint8Array.from(atob(root.lossCoreWasmBase64), (c) => c.charCodeAt(0)) : undefined,
+    }));
+  }
+})(typeof self !== 'undefined' ? self : this, function (getModule) {
+  'use strict';
+
+  // Numbers pass through; anything else becomes NaN so the core names its position.
+  function toNumbers(values, name) {
+    if (values instanceof Float64Array) return values;
+    if (!Array.isArray(values) && !ArrayBuffer.isView(values)) {
+      throw new TypeError(`${name} must be an array of numbers`);
+    }
+    const out = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) out[i] = typeof values[i] === 'number' ? values[i] : NaN;
+    return out;
+  }
+
+  function toNumber(value) {
+    return typeof value === 'number' ? value : NaN;
+  }
+
+  function readOptions(options) {
+    if (options === undefined) options = {};
+    if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
+    return {
+      temperature: options.temperature === undefined ? 1 : toNumber(options.temperature),
+      labelSmoothing: options.labelSmoothing === undefined ? 0 : toNumber(options.labelSmoothing),
+      logits: options.logits === true,
+    };
+  }
+
+  // A class index stays a number; a probability vector becomes a Float64Array.
+  function toTarget(target) {
+    if (typeof target === 'number') return target;
+    if (Array.isArray(target) || ArrayBuffer.isView(target)) return toNumbers(target, 'target');
+    throw new TypeError('target must be a class index or an array of probabilities');
+  }
+
+  // Rows (arrays of numbers) flattened into values and widths, as the bindings take them.
+  function flattenRows(rows, name) {
+    if (!Array.isArray(rows)) throw new TypeError(`${name} must be an array of rows`);
+    let total = 0;
+    rows.forEach((row, r) => {
+      if (!Array.isArray(row) && !ArrayBuffer.isView(row)) {
+        throw new TypeError(`${name} row ${r + 1} is not an array of numbers`);
+      }
+      total += row.length;
+    });
+    const values = new Float64Array(total);
+    const widths = new Float64Array(rows.length);
+    let offset = 0;
+    rows.forEach((row, r) => {
+      values.set(toNumbers(row, name), offset);
+      widths[r] = row.length;
+      offset += row.length;
+    });
+    return { values, widths };
+  }
+
+  function unwrap(result) {
+    if (result.error !== undefined) throw new Error(result.error);
+    return result.value;
+  }
+
+  function api(m) {
+    const array = (result) => Array.from(unwrap(result));
+    return {
+      /** softmax(z, {temperature = 1}): e^{z_j/T} / sum_k e^{z_k/T}. */
+      softmax: (z, options) => array(m.softmax(toNumbers(z, 'logits'), readOptions(options).temperature)),
+      /** logSoftmax(z, {temperature = 1}): (z_j - m)/T - log sum_k e^{(z_k - m)/T}. */
+      logSoftmax: (z, options) => array(m.logSoftmax(toNumbers(z, 'logits'), readOptions(options).temperature)),
+      /** logSumExp(z): log sum_k e^{z_k}. */
+      logSumExp: (z) => unwrap(m.logSumExp(toNumbers(z, 'logits'))),
+      /** crossEntropy(p, q): -sum_i p_i ln q_i; +Infinity where q_i = 0 < p_i. */
+      crossEntropy: (p, q) => unwrap(m.crossEntropy(toNumbers(p, 'target'), toNumbers(q, 'prediction'))),
+      /** crossEntropyFromLogits(z, target, {temperature, labelSmoothing}): F.cross_entropy(z/T, target). */
+      crossEntropyFromLogits: (z, target, options) => {
+        const o = readOptions(options);
+        return unwrap(m.crossEntropyFromLogits(toNumbers(z, 'logits'), toTarget(target), o.temperature, o.labelSmoothing));
+      },
+      /** logitGradient(z, target, {temperature, labelSmoothing}): (softmax(z/T) - t) / T. */
+      logitGradient: (z, target, options) => {
+        const o = readOptions(options);
+        return array(m.logitGradient(toNumbers(z, 'logits'), toTarget(target), o.temperature, o.labelSmoothing));
+      },
+      /** entropy(p): -sum_i p_i ln p_i. */
+      entropy: (p) => unwrap(m.entropy(toNumbers(p, 'probabilities'))),
+      /** klDivergence(p, q): sum_i p_i ln(p_i / q_i). */
+      klDivergence: (p, q) => unwrap(m.klDivergence(toNumbers(p, 'target'), toNumbers(q, 'prediction'))),
+      /**
+       * batchMetrics(predicted rows, targets, {logits = false, temperature = 1}): the slides'
+       * classification error, mean squared error and cross-entropy, and each row's share.
+       * Targets are probability rows or class indices; with {logits: true} rows are logits.
+       */
+      batchMetrics: (predicted, target, options) => {
+        const o = readOptions(options);
+        const rows = flattenRows(predicted, 'predicted');
+        if (!Array.isArray(target)) throw new TypeError('target must be an array of rows or of class indices');
+        const byIndex = target.every((t) => !Array.isArray(t) && !ArrayBuffer.isView(t));
+        const targets = byIndex ? { values: toNumbers(target, 'target'), widths: null } : flattenRows(target, 'target');
+        const r = m.batchMetrics(rows.values, rows.widths, targets.values, targets.widths, o.logits, o.temperature);
+        if (r.error !== undefined) throw new Error(r.error);
+        return {
+          classificationError: r.classificationError,
+          meanSquaredError: r.meanSquaredError,
+          crossEntropy: r.crossEntropy,
+          rows: {
+            classificationError: Array.from(r.rowError),
+            meanSquaredError: Array.from(r.rowSquaredError),
+            crossEntropy: Array.from(r.rowCrossEntropy),
+          },
+        };
+      },
+      limits: { maxClasses: m.maxClasses, maxValues: m.maxValues },
+      /** Diagnostics, for checking that calls do not leak: wasm memory size, and bytes allocated in it. */
+      wasmMemoryBytes: () => m.HEAP8.length,
+      heapBytesInUse: () => m.heapBytesInUse(),
+    };
+  }
+
+  let loading = null;
+  /** Loads the wasm core once; resolves to the API above. */
+  function loadLossCore() {
+    if (!loading) {
+      loading = Promise.resolve()
+        .then(() => {
+          const { factory, wasmBinary } = getModule();
+          if (typeof factory !== 'function') throw new Error('loss-core-module.js is not loaded');
+          if (!wasmBinary) throw new Error('loss-core-wasm.js is not loaded');
+          return factory({ wasmBinary });
+        })
+        .then(api)
+        .catch((error) => {
+          loading = null;
+          throw new Error(`The loss core could not load: ${error && error.message ? error.message : error}`);
+        });
+    }
+    return loading;
+  }
+
+  return { loadLossCore };
+});
