@@ -69,6 +69,25 @@ val logitGradientJs(const val& z, const val& target, double t, double eps) {
     return wrap(logitGradient(toVector(z), Target::distribution(p), {t, eps}));
 }
 
+val explainJs(const val& z, const val& target, double t, double eps) {
+    const std::vector<double> logits = toVector(z);
+    const std::vector<double> p = target.isNumber() ? std::vector<double>{} : toVector(target);
+    const Target tg = target.isNumber() ? Target::classIndex(target.as<double>()) : Target::distribution(p);
+    const Result<Explanation> r = explain(logits, tg, {t, eps});
+    if (!r.ok()) return failure(r.error);
+    val out = val::object();
+    out.set("scaledLogits", toArray(r.value.scaledLogits));
+    out.set("log10Terms", toArray(r.value.log10Terms));
+    out.set("log10Sum", r.value.log10Sum);
+    out.set("probabilities", toArray(r.value.probabilities));
+    out.set("logProbabilities", toArray(r.value.logProbabilities));
+    out.set("target", toArray(r.value.target));
+    out.set("lossTerms", toArray(r.value.lossTerms));
+    out.set("loss", r.value.loss);
+    out.set("gradient", toArray(r.value.gradient));
+    return out;
+}
+
 // Rows as (values, widths); targets as class indices (targetWidths null) or rows.
 val batchMetricsJs(const val& values, const val& widths, const val& targetValues, const val& targetWidths,
                    bool fromLogits, double t) {
@@ -104,6 +123,7 @@ EMSCRIPTEN_BINDINGS(loss_core) {
     emscripten::function("entropy", &entropyJs);
     emscripten::function("klDivergence", &klDivergenceJs);
     emscripten::function("batchMetrics", &batchMetricsJs);
+    emscripten::function("explain", &explainJs);
     emscripten::function("heapBytesInUse", &heapBytesInUse);
     emscripten::constant("maxClasses", static_cast<double>(kMaxClasses));
     emscripten::constant("maxValues", static_cast<double>(kMaxValues));

@@ -238,6 +238,27 @@ Result<double> klDivergence(const std::vector<double>& p, const std::vector<doub
     return {std::max(sum, 0.0), ""};
 }
 
+Result<Explanation> explain(const std::vector<double>& z, const Target& target, const Options& options) {
+    const std::string error = checkLogitsAndOptions(z, target, options);
+    if (!error.empty()) return failure<Explanation>(error);
+    const double T = options.temperature;
+    const double ln10 = std::log(10.0);
+    Explanation e;
+    const Shifted sh = shift(z, T);
+    for (double x : z) e.scaledLogits.push_back(x / T);
+    for (double x : e.scaledLogits) e.log10Terms.push_back(x / ln10);
+    e.log10Sum = (z[sh.top] / T + std::log1p(sh.rest)) / ln10;
+    e.probabilities = softmaxUnchecked(z, T);
+    e.logProbabilities = logSoftmaxUnchecked(z, T);
+    e.target = smoothedTarget(target, z.size(), options.labelSmoothing);
+    for (std::size_t i = 0; i < z.size(); ++i) {
+        e.lossTerms.push_back(e.target[i] > 0 ? -e.target[i] * e.logProbabilities[i] : 0.0);
+        e.loss += e.lossTerms.back();
+        e.gradient.push_back((e.probabilities[i] - e.target[i]) / T);
+    }
+    return {e, ""};
+}
+
 namespace {
 
 // Checks the shape of a batch: rows present, equal widths, limits, and targets that match.

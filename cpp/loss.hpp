@@ -66,6 +66,20 @@ Result<double> entropy(const std::vector<double>& p);
 // KL(p || q) = sum_i p_i (ln p_i - ln q_i) = H(p, q) - H(p).
 Result<double> klDivergence(const std::vector<double>& p, const std::vector<double>& q);
 
+// Everything the page shows for one example, from one call.
+struct Explanation {
+    std::vector<double> scaledLogits;      // z_j / T
+    std::vector<double> log10Terms;        // log10 e^{z_j / T}: e^{1000} is shown as 10^{434.29...}
+    double log10Sum = 0;                   // log10 sum_k e^{z_k / T}
+    std::vector<double> probabilities;     // softmax(z, T)
+    std::vector<double> logProbabilities;  // logSoftmax(z, T)
+    std::vector<double> target;            // t, smoothed
+    std::vector<double> lossTerms;         // -t_i ln q_i (0 where t_i = 0)
+    double loss = 0;                       // sum of lossTerms
+    std::vector<double> gradient;          // (q - t) / T
+};
+Result<Explanation> explain(const std::vector<double>& z, const Target& target, const Options& options = {});
+
 // Targets for a batch: one class index per row, or one probability row per row.
 struct BatchTarget {
     bool isIndex = true;

@@ -133,6 +133,19 @@
           },
         };
       },
+      /**
+       * explain(z, target, {temperature, labelSmoothing}): every number the page shows for one
+       * example: {scaledLogits, log10Terms, log10Sum, probabilities, logProbabilities, target,
+       * lossTerms, loss, gradient} (log10Terms: log10 e^{z_j/T}, so e^{1000} can be written).
+       */
+      explain: (z, target, options) => {
+        const o = readOptions(options);
+        const r = m.explain(toNumbers(z, 'logits'), toTarget(target), o.temperature, o.labelSmoothing);
+        if (r.error !== undefined) throw new Error(r.error);
+        const out = {};
+        for (const key of Object.keys(r)) out[key] = typeof r[key] === 'number' ? r[key] : Array.from(r[key]);
+        return out;
+      },
       limits: { maxClasses: m.maxClasses, maxValues: m.maxValues },
       /** Diagnostics, for checking that calls do not leak: wasm memory size, and bytes allocated in it. */
       wasmMemoryBytes: () => m.HEAP8.length,

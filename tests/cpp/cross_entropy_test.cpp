@@ -62,3 +62,29 @@ TEST_CASE("entropy and klDivergence: reference values", "[cross-entropy]") {
     REQUIRE(klDivergence({0.2, 0.8}, {0.2, 0.8}).value == 0.0);
     REQUIRE(klDivergence({0.5, 0.5}, {1, 0}).value == kInf);
 }
+
+TEST_CASE("explain: every number the page shows, consistent with the single functions", "[explain]") {
+    const std::vector<double> z{1.5, -0.3, 0.8};
+    const auto e = explain(z, Target::classIndex(2), {2, 0});
+    REQUIRE(e.ok());
+    // By hand: z / T and log10 e^{z/T} = z / (T ln 10).
+    testing::requireClose(e.value.scaledLogits, {0.75, -0.15, 0.4});
+    testing::requireClose(e.value.log10Terms, {0.75 / std::log(10.0), -0.15 / std::log(10.0), 0.4 / std::log(10.0)});
+    // By hand: log10(e^0.75 + e^-0.15 + e^0.4).
+    REQUIRE_THAT(e.value.log10Sum, close(std::log10(std::exp(0.75) + std::exp(-0.15) + std::exp(0.4))));
+    testing::requireClose(e.value.probabilities, softmax(z, 2).value);
+    testing::requireClose(e.value.logProbabilities, logSoftmax(z, 2).value);
+    testing::requireClose(e.value.target, {0, 0, 1});
+    testing::requireClose(e.value.lossTerms, {0, 0, -logSoftmax(z, 2).value[2]});
+    REQUIRE_THAT(e.value.loss, close(crossEntropyFromLogits(z, Target::classIndex(2), {2, 0}).value));
+    testing::requireClose(e.value.gradient, logitGradient(z, Target::classIndex(2), {2, 0}).value);
+    // Slide: Dog 0.95 / Cat 0.05, true Dog: L = -ln 0.95 = 0.0513 (reference.py), gradient (-0.05, 0.05).
+    const auto slide = explain({std::log(19.0), 0}, Target::classIndex(0));
+    REQUIRE_THAT(slide.value.loss, close(5.12932943875505334e-2));
+    testing::requireClose(slide.value.gradient, {-0.05, 0.05});
+    // By hand: e^{1000} = 10^{1000 / ln 10} = 10^{434.294...}; the sum is e^{1000}(1 + e^{-2000}).
+    const auto huge = explain({1000, -1000}, Target::classIndex(1));
+    REQUIRE_THAT(huge.value.log10Sum, close(1000 / std::log(10.0)));
+    REQUIRE(huge.value.loss == 2000.0);
+    REQUIRE(explain({1, 2}, Target::classIndex(3)).error == "class index 3 is out of range: 2 classes have indices 0 to 1");
+}

@@ -146,3 +146,15 @@ test('100,000 calls do not grow the wasm memory', () => {
   // Stricter than the memory size, which has room to hide a leak: nothing stays allocated.
   assert.equal(core.heapBytesInUse(), inUse);
 });
+
+test('explain: the page\'s numbers agree with the single functions', () => {
+  const z = [1.5, -0.3, 0.8];
+  const e = core.explain(z, 2, { temperature: 2 });
+  closeAll(e.scaledLogits, [0.75, -0.15, 0.4]);
+  closeAll(e.probabilities, core.softmax(z, { temperature: 2 }));
+  closeAll(e.gradient, core.logitGradient(z, 2, { temperature: 2 }));
+  close(e.loss, core.crossEntropyFromLogits(z, 2, { temperature: 2 }));
+  // Slide: -ln 0.95 = 0.0513 (reference.py).
+  close(core.explain([Math.log(19), 0], 0).loss, 5.12932943875505334e-2);
+  assert.throws(() => core.explain([1, 2], 5), { message: 'class index 5 is out of range: 2 classes have indices 0 to 1' });
+});
