@@ -80,6 +80,7 @@ val explainJs(const val& z, const val& target, double t, double eps) {
     out.set("log10Terms", toArray(r.value.log10Terms));
     out.set("log10Sum", r.value.log10Sum);
     out.set("probabilities", toArray(r.value.probabilities));
+    out.set("probabilitySum", r.value.probabilitySum);
     out.set("logProbabilities", toArray(r.value.logProbabilities));
     out.set("target", toArray(r.value.target));
     out.set("lossTerms", toArray(r.value.lossTerms));

@@ -249,6 +249,7 @@ Result<Explanation> explain(const std::vector<double>& z, const Target& target, 
     for (double x : e.scaledLogits) e.log10Terms.push_back(x / ln10);
     e.log10Sum = (z[sh.top] / T + std::log1p(sh.rest)) / ln10;
     e.probabilities = softmaxUnchecked(z, T);
+    for (double p : e.probabilities) e.probabilitySum += p;
     e.logProbabilities = logSoftmaxUnchecked(z, T);
     e.target = smoothedTarget(target, z.size(), options.labelSmoothing);
     for (std::size_t i = 0; i < z.size(); ++i) {

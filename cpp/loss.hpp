@@ -72,6 +72,7 @@ struct Explanation {
     std::vector<double> log10Terms;        // log10 e^{z_j / T}: e^{1000} is shown as 10^{434.29...}
     double log10Sum = 0;                   // log10 sum_k e^{z_k / T}
     std::vector<double> probabilities;     // softmax(z, T)
+    double probabilitySum = 0;             // sum of the probabilities: 1 up to rounding
     std::vector<double> logProbabilities;  // logSoftmax(z, T)
     std::vector<double> target;            // t, smoothed
     std::vector<double> lossTerms;         // -t_i ln q_i (0 where t_i = 0)

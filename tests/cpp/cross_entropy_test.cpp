@@ -73,6 +73,7 @@ TEST_CASE("explain: every number the page shows, consistent with the single func
     // By hand: log10(e^0.75 + e^-0.15 + e^0.4).
     REQUIRE_THAT(e.value.log10Sum, close(std::log10(std::exp(0.75) + std::exp(-0.15) + std::exp(0.4))));
     testing::requireClose(e.value.probabilities, softmax(z, 2).value);
+    REQUIRE_THAT(e.value.probabilitySum, close(1));
     testing::requireClose(e.value.logProbabilities, logSoftmax(z, 2).value);
     testing::requireClose(e.value.target, {0, 0, 1});
     testing::requireClose(e.value.lossTerms, {0, 0, -logSoftmax(z, 2).value[2]});

@@ -1,0 +1,34 @@
+// Reading numbers people type or links carry, strictly, with messages that say what is wrong.
+// Shared by the typed fields and the link reader so both accept exactly the same text.
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Parses `text` as a decimal number within [min, max].
+ * Returns {value} or {error}, where error completes "<field>: ..." ("“abc” is not a number").
+ */
+export function parseNumber(text, { min = -Infinity, max = Infinity } = {}) {
+  const raw = String(text);
+  const trimmed = raw.trim().replace(/\u2212/g, '-'); // accept a typographic minus sign
+  const shown = quote(raw);
+  if (trimmed === '') return { error: 'is empty: type a number' };
+  if (/^[+-]?\d+,\d+$/.test(trimmed)) {
+    return { error: `${shown} uses a comma: write the decimal mark as a point (${trimmed.replace(',', '.')})` };
+  }
+  if (/\s/.test(trimmed)) return { error: `${shown} has spaces inside: type one number` };
+  if (!DECIMAL.test(trimmed)) return { error: `${shown} is not a number` };
+  const value = Number(trimmed);
+  if (!Number.isFinite(value)) return { error: `${shown} is too large to be a number here` };
+  if (value < min || value > max) return { error: `${shown} is outside the range ${formatBound(min)} to ${formatBound(max)}` };
+  return { value: value === 0 ? 0 : value }; // -0 becomes 0
+}
+
+// Text shown back to the user inside a message, shortened so a pasted essay stays readable.
+export function quote(text) {
+  const s = String(text);
+  return `“${s.length > 24 ? s.slice(0, 24) + '…' : s}”`;
+}
+
+function formatBound(x) {
+  return Math.abs(x) >= 1e6 ? x.toExponential().replace('e+', 'e') : String(x);
+}

@@ -1,0 +1,53 @@
+// The examples in the "Example" list. Ids are stable: they are in links people share.
+// Logits are given so that the slides' probabilities come out: softmax(ln 19, 0) = (0.95, 0.05).
+
+export const PRESETS = [
+  {
+    id: 'dog-cat',
+    title: 'The slide: Dog 0.95, Cat 0.05',
+    caption: 'The slide’s example: the network is 95% sure the dog is a dog, so the loss is small (0.0513).',
+    state: { classes: ['Dog', 'Cat'], logits: [Math.log(19), 0], truth: 0, temperature: 1 },
+  },
+  {
+    id: 'dog-cat-0.9',
+    title: 'The slide: Dog 0.9, Cat 0.1',
+    caption: 'The slide’s single image: predicted (0.9, 0.1) for a dog, so H(p, q) = −ln 0.9 = 0.1054.',
+    state: { classes: ['Dog', 'Cat'], logits: [Math.log(9), 0], truth: 0, temperature: 1 },
+  },
+  {
+    id: 'confident-wrong',
+    title: 'Confident and wrong',
+    caption: 'The network is sure it sees a dog, but it is a cat: p(Cat) = 0.0025 and the loss is 6.0.',
+    state: { classes: ['Dog', 'Cat'], logits: [4, -2], truth: 1, temperature: 1 },
+  },
+  {
+    id: 'uncertain',
+    title: 'Uncertain: equal logits',
+    caption: 'Equal logits give equal probabilities, 0.5 each: the loss is ln 2 = 0.6931 whatever the picture.',
+    state: { classes: ['Dog', 'Cat'], logits: [0, 0], truth: 0, temperature: 1 },
+  },
+  {
+    id: 'huge-logits',
+    title: 'Huge logits: 1000 and −1000',
+    caption: 'e¹⁰⁰⁰ overflows a double, yet softmax is exactly (1, 0) and the loss for Cat exactly 2000: the core shifts by the max.',
+    state: { classes: ['Dog', 'Cat'], logits: [1000, -1000], truth: 1, temperature: 1 },
+  },
+  {
+    id: 'three-classes',
+    title: 'Three classes: Dog, Cat, Bird',
+    caption: 'Softmax works for any number of classes: logits (2, 1, 0.1) give (0.659, 0.242, 0.099).',
+    state: { classes: ['Dog', 'Cat', 'Bird'], logits: [2, 1, 0.1], truth: 0, temperature: 1 },
+  },
+  {
+    id: 'hot-and-cold',
+    title: 'Hot and cold: temperature',
+    caption: 'Temperature 4 flattens softmax toward 1/3 each; slide Temperature below 1 to sharpen it.',
+    state: { classes: ['Dog', 'Cat', 'Bird'], logits: [2, 1, 0.1], truth: 0, temperature: 4 },
+  },
+];
+
+export const DEFAULT_PRESET = PRESETS[0];
+
+export function findPreset(id) {
+  return PRESETS.find((p) => p.id === id);
+}

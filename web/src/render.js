@@ -1,0 +1,149 @@
+// Renderers: each takes data and an element and only draws. No state, no decisions.
+import { formatNumber, formatPowerOfTen, formatShort, formatSigned } from './format.js';
+
+const MATHML = 'http://www.w3.org/1998/Math/MathML';
+const SVG = 'http://www.w3.org/2000/svg';
+
+// --- MathML: formulas typeset by the browser, no fonts or scripts to download ---------
+
+function node(ns, tag, attrs, children) {
+  const el = document.createElementNS(ns, tag);
+  for (const [k, v] of Object.entries(attrs || {})) el.setAttribute(k, v);
+  for (const c of children) el.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return el;
+}
+const m = (tag, ...children) => node(MATHML, tag, null, children);
+const mi = (text) => m('mi', text);
+const mn = (text) => m('mn', text);
+const mo = (text) => m('mo', text);
+const mtext = (text) => m('mtext', text);
+// ln with a thin space after it: "ln 0.95", not "ln0.95".
+const ln = () => row(mi('ln'), node(MATHML, 'mspace', { width: '0.2em' }, []));
+const row = (...children) => m('mrow', ...children);
+const frac = (a, b) => m('mfrac', a, b);
+const sup = (a, b) => m('msup', a, b);
+const sub = (a, b) => m('msub', a, b);
+const block = (...children) => node(MATHML, 'math', { display: 'block' }, children);
+const e = (exponent) => sup(mi('e'), exponent);
+// A class name as a subscript: y_Dog.
+const named = (symbol, name) => sub(mi(symbol), mtext(name));
+
+/** y_j = e^{z_j/T} / Σ_k e^{z_k/T}, then each class with its live numbers. */
+export function renderSoftmaxFormula(el, { names, logits, temperature, scaledLogits, log10Terms, log10Sum, probabilities }) {
+  const scaled = temperature !== 1;
+  const exponentOf = (j) => (scaled ? row(mn(formatShort(logits[j])), mo('/'), mn(formatShort(temperature))) : mn(formatShort(logits[j])));
+  const general = scaled ? row(sub(mi('z'), mi('j')), mo('/'), mi('T')) : sub(mi('z'), mi('j'));
+  const generalSum = scaled ? row(sub(mi('z'), mi('k')), mo('/'), mi('T')) : sub(mi('z'), mi('k'));
+  const lines = [
+    block(sub(mi('y'), mi('j')), mo('='), frac(e(general), row(sub(mo('∑'), mi('k')), e(generalSum)))),
+  ];
+  const terms = [];
+  const values = [];
+  names.forEach((_, j) => {
+    if (j > 0) { terms.push(mo('+')); values.push(mo('+')); }
+    terms.push(e(exponentOf(j)));
+    values.push(mn(formatPowerOfTen(log10Terms[j])));
+  });
+  lines.push(block(mo('∑'), mo('='), ...terms));
+  lines.push(block(mo('='), ...values, mo('='), mn(formatPowerOfTen(log10Sum))));
+  names.forEach((name, j) => {
+    lines.push(block(named('y', name), mo('='), frac(e(exponentOf(j)), mo('∑')), mo('='),
+      frac(mn(formatPowerOfTen(log10Terms[j])), mn(formatPowerOfTen(log10Sum))), mo('='), mn(formatNumber(probabilities[j]))));
+  });
+  if (scaled) {
+    lines.push(block(mtext('with '), mi('z'), mo('/'), mi('T'), mo('='), mtext('('),
+      ...scaledLogits.flatMap((s, j) => (j ? [mo(','), mn(formatShort(s))] : [mn(formatShort(s))])), mtext(')')));
+  }
+  el.replaceChildren(...lines);
+}
+
+/** L = −ln y_true, and H(p, q) = −Σ p ln q with every term. */
+export function renderLossFormula(el, { names, truth, probabilities, target, loss }) {
+  const trueName = names[truth];
+  const first = block(mi('L'), mo('='), mo('−'), ln(), named('y', trueName), mo('='), mo('−'), ln(),
+    mn(formatNumber(probabilities[truth])), mo('='), mn(formatNumber(loss)));
+  const terms = [];
+  names.forEach((name, i) => {
+    if (i > 0) terms.push(mo('+'));
+    terms.push(row(mn(formatShort(target[i])), mo('·'), ln(), mn(formatNumber(probabilities[i]))));
+  });
+  const second = block(m('mi', 'H'), mo('('), mi('t'), mo(','), mi('y'), mo(')'), mo('='), mo('−'), mo('∑'),
+    sub(mi('t'), mi('i')), ln(), sub(mi('y'), mi('i')));
+  const third = block(mo('='), mo('−'), mo('('), ...terms, mo(')'), mo('='), mn(formatNumber(loss)));
+  const note = document.createElement('p');
+  note.className = 'hint';
+  note.textContent = `t is the true label, one-hot: 1 for ${trueName}, 0 for the rest, so only ${trueName}’s term counts (a term with t = 0 is 0 even where y = 0).`;
+  el.replaceChildren(first, second, third, note);
+}
+
+/** ∂L/∂z_i = (y_i − t_i) / T per class, with its sign. */
+export function renderGradientFormula(el, { names, probabilities, target, gradient, temperature }) {
+  const scaled = temperature !== 1;
+  const general = block(frac(row(mi('∂'), mi('L')), row(mi('∂'), sub(mi('z'), mi('i')))), mo('='),
+    scaled ? frac(row(sub(mi('y'), mi('i')), mo('−'), sub(mi('t'), mi('i'))), mi('T')) : row(sub(mi('y'), mi('i')), mo('−'), sub(mi('t'), mi('i'))));
+  const lines = names.map((name, i) => {
+    const difference = row(mn(formatNumber(probabilities[i])), mo('−'), mn(formatShort(target[i])));
+    return block(frac(row(mi('∂'), mi('L')), row(mi('∂'), named('z', name))), mo('='),
+      scaled ? frac(difference, mn(formatShort(temperature))) : difference, mo('='), mn(formatSigned(gradient[i])));
+  });
+  el.replaceChildren(general, ...lines);
+}
+
+// --- SVG drawings ----------------------------------------------------------------------
+
+const svg = (tag, attrs, ...children) => node(SVG, tag, attrs, children);
+
+/** Input → conv → ReLU → pool → flatten → fully connected → one output neuron per class. */
+export function renderCnnDiagram(el, names) {
+  const parts = [];
+  // input
+  parts.push(svg('rect', { x: 4, y: 40, width: 30, height: 30, class: 'cnn-input' }));
+  // convolution: stacked feature maps
+  for (let k = 0; k < 3; k++) parts.push(svg('rect', { x: 44 + k * 5, y: 36 + k * 5, width: 26, height: 26, class: 'cnn-map' }));
+  // pooling: smaller maps
+  for (let k = 0; k < 3; k++) parts.push(svg('rect', { x: 88 + k * 4, y: 46 + k * 4, width: 14, height: 14, class: 'cnn-map' }));
+  // flatten: a column of units
+  for (let k = 0; k < 7; k++) parts.push(svg('circle', { cx: 122, cy: 31 + k * 8, r: 2.6, class: 'cnn-unit' }));
+  // fully connected: lines to the output neurons
+  const n = names.length;
+  const ys = names.map((_, i) => (n === 1 ? 55 : 20 + (i * 70) / (n - 1)));
+  for (let k = 0; k < 7; k++) {
+    for (const y of ys) parts.push(svg('line', { x1: 125, y1: 31 + k * 8, x2: 166, y2: y, class: 'cnn-edge' }));
+  }
+  ys.forEach((y, i) => {
+    parts.push(svg('circle', { cx: 170, cy: y, r: n > 5 ? 3.5 : 5, class: 'cnn-neuron' }));
+    if (n <= 5) parts.push(svg('text', { x: 178, y: y + 3, class: 'cnn-neuron-label' }, names[i].slice(0, 4)));
+  });
+  const label = (x, text) => svg('text', { x, y: 118, class: 'cnn-label', 'text-anchor': 'middle' }, text);
+  parts.push(label(19, 'input'), label(62, 'conv+ReLU'), label(100, 'pool'), label(124, 'flat'), label(168, 'FC → z'));
+  parts.push(svg('text', { x: 100, y: 140, class: 'cnn-caption', 'text-anchor': 'middle' }, 'drawn, not run: the logits are yours'));
+  el.replaceChildren(...parts);
+}
+
+/** The curve −ln p over p in (0, 1], with the current point on it. */
+export function renderLossPlot(el, { curve, probability, loss, name }) {
+  const left = 40, right = 310, top = 12, bottom = 180, yMax = 5;
+  const x = (p) => left + p * (right - left);
+  const y = (l) => bottom - (Math.min(l, yMax) / yMax) * (bottom - top);
+  const path = curve.map(([p, l], i) => `${i ? 'L' : 'M'}${x(p).toFixed(1)},${y(l).toFixed(1)}`).join('');
+  const parts = [
+    svg('line', { x1: left, y1: bottom, x2: right, y2: bottom, class: 'axis' }),
+    svg('line', { x1: left, y1: top, x2: left, y2: bottom, class: 'axis' }),
+  ];
+  for (const p of [0, 0.25, 0.5, 0.75, 1]) {
+    parts.push(svg('text', { x: x(p), y: bottom + 14, class: 'tick', 'text-anchor': 'middle' }, String(p)));
+  }
+  for (let l = 0; l <= yMax; l++) {
+    parts.push(svg('text', { x: left - 6, y: y(l) + 4, class: 'tick', 'text-anchor': 'end' }, String(l)));
+  }
+  parts.push(svg('text', { x: (left + right) / 2, y: bottom + 32, class: 'axis-label', 'text-anchor': 'middle' }, `probability of the true class (${name})`));
+  parts.push(svg('text', { x: 12, y: (top + bottom) / 2, class: 'axis-label', 'text-anchor': 'middle', transform: `rotate(-90 12 ${(top + bottom) / 2})` }, 'loss −ln p'));
+  parts.push(svg('path', { d: path, class: 'curve' }));
+  const offChart = loss > yMax;
+  const px = x(probability), py = y(loss);
+  parts.push(svg('line', { x1: px, y1: bottom, x2: px, y2: py, class: 'guide' }));
+  parts.push(svg('circle', { cx: px, cy: py, r: 6, class: offChart ? 'point off-chart' : 'point' }));
+  const text = `${offChart ? '↑ ' : ''}L = ${formatNumber(loss)}`;
+  parts.push(svg('text', { x: Math.min(px + 10, right - 70), y: Math.max(py + (offChart ? 16 : -10), top + 12), class: 'point-label' }, text));
+  el.replaceChildren(...parts);
+}

@@ -1,0 +1,282 @@
+// The view owns the DOM: it finds and builds elements, turns raw events into calls on
+// the handlers it is given, and draws what it is told. It decides nothing.
+import { formatInput, formatNumber, formatSigned } from './format.js';
+import { PRESETS } from './presets.js';
+import {
+  renderCnnDiagram, renderGradientFormula, renderLossFormula, renderLossPlot, renderSoftmaxFormula,
+} from './render.js';
+
+// The logit bars and sliders span this range; typed values may go beyond it.
+export const BAR_RANGE = 10;
+const PICTURES = { dog: 'img/dog.svg', cat: 'img/cat.svg', bird: 'img/bird.svg' };
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else e.setAttribute(k, v);
+  }
+  e.append(...children);
+  return e;
+}
+
+const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
+
+export class View {
+  constructor(doc = document) {
+    const $ = (id) => doc.getElementById(id);
+    this.doc = doc;
+    this.root = doc.documentElement;
+    this.e = {
+      preset: $('preset'), caption: $('preset-caption'), copyLink: $('copy-link'), shareStatus: $('share-status'),
+      embedButton: $('embed-button'), embedPanel: $('embed-panel'), embedCode: $('embed-code'), copyEmbed: $('copy-embed'),
+      openFull: $('open-full'), notices: $('notices'), noticeList: $('notice-list'), dismissNotices: $('dismiss-notices'),
+      loadStatus: $('load-status'), pipeline: $('pipeline'), details: $('details'), explanation: $('explanation'),
+      pictures: $('pictures'), trueClass: $('true-class'), cnn: $('cnn-diagram'), logitRows: $('logit-rows'),
+      probabilityRows: $('probability-rows'), probabilitySum: $('probability-sum'), loss: $('loss'),
+      lossSentence: $('loss-sentence'), softmaxFormula: $('softmax-formula'), lossFormula: $('loss-formula'),
+      gradientFormula: $('gradient-formula'), gradientStep: $('gradient-step'), temperature: $('temperature'),
+      temperatureSlider: $('temperature-slider'), temperatureMessage: $('temperature-message'), plot: $('loss-plot'),
+      classList: $('class-list'), addClass: $('add-class'), classesMessage: $('classes-message'),
+      explainSoftmax: $('explain-softmax'), explainLoss: $('explain-loss'), explainGradient: $('explain-gradient'),
+    };
+    this.builtNames = null;
+    this.rows = [];
+    for (const p of PRESETS) this.e.preset.append(el('option', { value: p.id, text: p.title }));
+    this.e.preset.append(el('option', { value: '', text: 'Your own numbers', disabled: '' }));
+  }
+
+  /** Attaches the handlers: logitText, logitValue, logitStep, truth, temperatureText,
+   *  temperatureValue, preset, copyLink, toggleEmbed, copyEmbed, rename, remove, add,
+   *  gradientStep, dismissNotices. */
+  bind(h) {
+    this.h = h;
+    const e = this.e;
+    e.preset.addEventListener('change', () => h.preset(e.preset.value));
+    e.trueClass.addEventListener('change', () => h.truth(Number(e.trueClass.value)));
+    e.temperature.addEventListener('input', () => h.temperatureText(e.temperature.value));
+    e.temperature.addEventListener('keydown', (ev) => this.arrowKeys(ev, (d) => h.temperatureStep(d)));
+    e.temperatureSlider.addEventListener('input', () => h.temperatureValue(10 ** Number(e.temperatureSlider.value)));
+    e.copyLink.addEventListener('click', () => h.copyLink());
+    e.embedButton.addEventListener('click', () => h.toggleEmbed());
+    e.copyEmbed.addEventListener('click', () => h.copyEmbed());
+    e.addClass.addEventListener('click', () => h.add());
+    e.gradientStep.addEventListener('click', () => h.gradientStep());
+    e.dismissNotices.addEventListener('click', () => h.dismissNotices());
+  }
+
+  // ↑/↓ step a value by 0.1 (with Shift by 1), as on a spin button.
+  arrowKeys(ev, step) {
+    if (ev.key !== 'ArrowUp' && ev.key !== 'ArrowDown') return;
+    ev.preventDefault();
+    step((ev.key === 'ArrowUp' ? 1 : -1) * (ev.shiftKey ? 1 : 0.1));
+  }
+
+  // --- structure: rebuilt only when the classes change --------------------------------
+
+  buildClasses(names) {
+    const h = this.h;
+    this.builtNames = [...names];
+    this.rows = names.map((name, i) => this.buildLogitRow(name, i, h));
+    this.e.logitRows.replaceChildren(...this.rows.map((r) => r.root));
+    this.probabilityRows = names.map((name) => {
+      const fill = el('div', { class: 'bar-fill' });
+      const value = el('output', { 'aria-label': `${name} probability` });
+      const root = el('div', { class: 'probability-row' },
+        el('span', { class: 'row-name', text: name }),
+        el('div', { class: 'bar-track probability-track', 'aria-hidden': 'true' }, fill),
+        value);
+      return { root, fill, value };
+    });
+    this.e.probabilityRows.replaceChildren(...this.probabilityRows.map((r) => r.root));
+
+    this.e.trueClass.replaceChildren(...names.map((name, i) => el('option', { value: String(i), text: name })));
+    this.pictureInputs = names.map((name, i) => {
+      const input = el('input', { type: 'radio', name: 'picture', value: String(i), id: `picture-${i}` });
+      input.addEventListener('change', () => h.truth(i));
+      const src = PICTURES[name.toLowerCase()];
+      const art = src ? el('img', { src, alt: '', width: '72', height: '72' })
+        : el('span', { class: 'picture-placeholder', 'aria-hidden': 'true', text: [...name][0].toUpperCase() });
+      return { input, root: el('label', { class: 'picture', for: `picture-${i}` }, input, art, el('span', { text: name })) };
+    });
+    this.e.pictures.replaceChildren(...this.pictureInputs.map((p) => p.root));
+
+    this.e.classList.replaceChildren(...names.map((name, i) => {
+      const input = el('input', { type: 'text', value: name, 'aria-label': `Class ${i + 1} name`, autocomplete: 'off', spellcheck: 'false' });
+      input.addEventListener('change', () => h.rename(i, input.value));
+      const remove = el('button', { type: 'button', class: 'remove', 'aria-label': `Remove ${name}`, text: 'Remove' });
+      if (names.length <= 2) remove.disabled = true;
+      remove.addEventListener('click', () => h.remove(i));
+      return el('li', {}, input, remove);
+    }));
+    this.e.addClass.disabled = names.length >= 10;
+    renderCnnDiagram(this.e.cnn, names);
+  }
+
+  buildLogitRow(name, i, h) {
+    const id = `logit-${i}`;
+    const text = el('input', {
+      id, class: 'number-input', type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false',
+      'aria-label': `${name} logit`, 'aria-describedby': `${id}-message`,
+    });
+    const slider = el('input', { type: 'range', min: String(-BAR_RANGE), max: String(BAR_RANGE), step: '0.01', 'aria-label': `${name} logit slider` });
+    const fill = el('div', { class: 'bar-fill' });
+    const arrow = el('div', { class: 'gradient-arrow' });
+    const track = el('div', { class: 'bar-track logit-track', 'aria-hidden': 'true' }, el('div', { class: 'zero-line' }), fill, arrow);
+    const gradient = el('output', { class: 'gradient', 'aria-label': `${name} gradient` });
+    const direction = el('span', { class: 'direction' });
+    const message = el('p', { id: `${id}-message`, class: 'field-message', 'aria-live': 'polite' });
+    text.addEventListener('input', () => h.logitText(i, text.value));
+    text.addEventListener('keydown', (ev) => this.arrowKeys(ev, (d) => h.logitStep(i, d)));
+    slider.addEventListener('input', () => h.logitValue(i, Number(slider.value)));
+    // Dragging the bar sets the logit under the pointer.
+    const fromPointer = (ev) => {
+      const box = track.getBoundingClientRect();
+      const value = ((ev.clientX - box.left) / box.width) * 2 * BAR_RANGE - BAR_RANGE;
+      h.logitValue(i, Math.round(clamp(value, -BAR_RANGE, BAR_RANGE) * 100) / 100);
+    };
+    track.addEventListener('pointerdown', (ev) => { track.setPointerCapture(ev.pointerId); fromPointer(ev); });
+    track.addEventListener('pointermove', (ev) => { if (track.hasPointerCapture(ev.pointerId)) fromPointer(ev); });
+    const root = el('div', { class: 'logit-row' },
+      el('label', { class: 'row-name', for: id }, el('span', { text: name }), el('span', { class: 'visually-hidden', text: ' logit' })),
+      text, track, slider,
+      el('p', { class: 'gradient-line' }, el('span', { class: 'gradient-symbol', text: '∂L/∂z ' }), gradient, ' ', direction),
+      message);
+    return { root, text, slider, fill, arrow, gradient, direction, message };
+  }
+
+  // --- drawing -------------------------------------------------------------------------
+
+  /**
+   * Draws a state and the core's numbers for it. `editing` names the text field the
+   * user is typing in, which keeps its text as typed.
+   */
+  render(state, result, { curve, presetId, caption, editing }) {
+    if (!this.builtNames || this.builtNames.join('\u0000') !== state.classes.join('\u0000')) this.buildClasses(state.classes);
+    const { classes: names, logits, truth, temperature } = state;
+    const { probabilities, gradient, loss } = result;
+    this.root.classList.toggle('embed', state.embed);
+
+    this.rows.forEach((r, i) => {
+      if (editing !== `logit-${i}`) r.text.value = formatInput(logits[i]);
+      r.slider.value = String(clamp(logits[i], -BAR_RANGE, BAR_RANGE));
+      drawSignedBar(r.fill, logits[i] / BAR_RANGE);
+      setValue(r.gradient, gradient[i], formatSigned(gradient[i]));
+      // The gradient step moves the logit against the gradient.
+      const move = -gradient[i];
+      r.direction.textContent = Math.abs(move) < 5e-5 ? 'stays' : move > 0 ? '→ raise' : '← lower';
+      r.arrow.className = `gradient-arrow ${move > 0 ? 'right' : 'left'}`;
+      const zeroAt = 50 + clamp(logits[i] / BAR_RANGE, -1, 1) * 50;
+      const length = Math.min(Math.abs(move) * temperature, 1) * 25;
+      r.arrow.style.left = `${move > 0 ? zeroAt : zeroAt - length}%`;
+      r.arrow.style.width = `${length}%`;
+      r.root.classList.toggle('is-true', i === truth);
+    });
+    this.probabilityRows.forEach((r, i) => {
+      r.fill.style.width = `${probabilities[i] * 100}%`;
+      setValue(r.value, probabilities[i], formatNumber(probabilities[i]));
+      r.root.classList.toggle('is-true', i === truth);
+    });
+    setValue(this.e.probabilitySum, result.probabilitySum, formatNumber(result.probabilitySum));
+    setValue(this.e.loss, loss, formatNumber(loss));
+    this.e.lossSentence.textContent = `The picture is a ${names[truth]}: L = −ln y(${names[truth]}) = −ln ${formatNumber(probabilities[truth])}.`;
+
+    this.e.trueClass.value = String(truth);
+    this.pictureInputs.forEach((p, i) => { p.input.checked = i === truth; p.root.classList.toggle('is-chosen', i === truth); });
+    if (editing !== 'temperature') this.e.temperature.value = formatInput(temperature);
+    this.e.temperatureSlider.value = String(Math.log10(temperature));
+
+    const data = { ...result, names, logits, truth, temperature };
+    renderSoftmaxFormula(this.e.softmaxFormula, data);
+    renderLossFormula(this.e.lossFormula, data);
+    renderGradientFormula(this.e.gradientFormula, data);
+    renderLossPlot(this.e.plot, { curve, probability: probabilities[truth], loss, name: names[truth] });
+    this.renderExplanation(data);
+
+    this.e.preset.value = presetId || '';
+    this.e.caption.textContent = caption;
+  }
+
+  renderExplanation({ names, logits, probabilities, truth, loss, gradient }) {
+    const list = (f) => names.map((n, i) => `${n} ${f(i)}`).join(', ');
+    this.e.explainSoftmax.textContent = `Softmax turns the logits (${list((i) => formatInput(logits[i]))}) into probabilities (${list((i) => formatNumber(probabilities[i]))}): it raises e to each logit and divides by the sum, so every probability is positive, they add up to 1, and the largest logit gets the largest share.`;
+    this.e.explainLoss.textContent = `The picture is a ${names[truth]}, so the loss is −ln ${formatNumber(probabilities[truth])} = ${formatNumber(loss)}: only the true class’s probability counts. Near 1 the loss is near 0; near 0 it grows without bound, so a confident mistake costs most.`;
+    const moves = names.map((n, i) => {
+      const g = gradient[i];
+      if (Math.abs(g) < 5e-5) return `${n} stays (gradient ${formatSigned(g)})`;
+      return `${g < 0 ? 'raise' : 'lower'} ${n} (gradient ${formatSigned(g)})`;
+    });
+    this.e.explainGradient.textContent = `To lower the loss, gradient descent moves each logit against its gradient y − t: ${moves.join(', ')}.`;
+  }
+
+  // --- messages and panels ---------------------------------------------------------------
+
+  /** Shows (or clears, with null) the message under a field and marks it invalid. */
+  fieldMessage(field, text) {
+    const target = field === 'temperature' ? [this.e.temperature, this.e.temperatureMessage]
+      : field === 'classes' ? [null, this.e.classesMessage]
+        : [this.rows[field].text, this.rows[field].message];
+    const [input, message] = target;
+    message.textContent = text || '';
+    if (input) {
+      if (text) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+    }
+  }
+
+  setText(field, text) {
+    if (field === 'temperature') this.e.temperature.value = text;
+    else this.rows[field].text.value = text;
+  }
+
+  showNotices(notices) {
+    this.e.noticeList.replaceChildren(...notices.map((n) => el('li', { text: n })));
+    this.e.notices.hidden = notices.length === 0;
+  }
+
+  showReady() {
+    this.e.loadStatus.hidden = true;
+    this.e.pipeline.hidden = false;
+    this.e.details.hidden = false;
+    this.e.explanation.hidden = false;
+  }
+
+  showLoadError(message) {
+    this.e.loadStatus.textContent = `The page cannot compute anything: ${message}. It needs WebAssembly, which this browser has turned off or could not load.`;
+    this.e.loadStatus.classList.add('is-error');
+  }
+
+  shareStatus(text) {
+    this.e.shareStatus.textContent = text;
+  }
+
+  showEmbed(open, code) {
+    this.e.embedPanel.hidden = !open;
+    this.e.embedButton.setAttribute('aria-expanded', String(open));
+    this.e.embedCode.value = code;
+  }
+
+  setFullPageLink(href) {
+    this.e.openFull.href = href;
+  }
+
+  selectEmbedCode() {
+    this.e.embedCode.select();
+  }
+}
+
+// A bar from the middle (0) to `fraction` of the half-width, left for negative values.
+function drawSignedBar(fill, fraction) {
+  const f = clamp(fraction, -1, 1);
+  fill.style.left = `${f < 0 ? 50 + f * 50 : 50}%`;
+  fill.style.width = `${Math.abs(f) * 50}%`;
+  fill.classList.toggle('negative', f < 0);
+  fill.classList.toggle('beyond', Math.abs(fraction) > 1);
+}
+
+// An output shows the rounded text; its full value stays in data-value for tests and tools.
+function setValue(output, value, text) {
+  output.textContent = text;
+  output.dataset.value = String(value);
+}
