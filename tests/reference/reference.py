@@ -77,3 +77,18 @@ for name, rows in (("NN1", nn1), ("NN2", nn2)):
     ce = sum(-sum(b * a.ln() for a, b in zip(r, t) if b != 0) for r, t in zip(rows, truth)) / 3
     show(name + " meanSquaredError", mse)
     show(name + " crossEntropy", ce)
+
+# The page's presets and edits (tests/browser/page.spec.js).
+z = [D(2), D(1), D("0.1")]
+show("softmax([2, 1, 0.1])", softmax(z))
+show("crossEntropyFromLogits([2, 1, 0.1], 0)", cross_entropy_from_logits(z, 0))
+show("softmax([2, 1, 0.1], T=4)", softmax(z, D(4)))
+show("crossEntropyFromLogits([2, 1, 0.1], 0, T=4)", cross_entropy_from_logits(z, 0, D(4)))
+show("logitGradient([2, 1, 0.1], 0, T=4)", gradient(z, 0, D(4)))
+show("crossEntropyFromLogits([4, -2], 1)", cross_entropy_from_logits([D(4), D(-2)], 1))
+show("softmax([4, -2])", softmax([D(4), D(-2)]))
+show("-ln 0.5", -D("0.5").ln())
+show("softmax([2, 0.5])", softmax([D(2), D("0.5")]))
+show("crossEntropyFromLogits([2, 0.5], 1)", cross_entropy_from_logits([D(2), D("0.5")], 1))
+show("logitGradient([2, 0.5], 1)", gradient([D(2), D("0.5")], 1))
+show("softmax([2, 0.5, 0])", softmax([D(2), D("0.5"), D(0)]))

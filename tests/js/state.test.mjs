@@ -1,0 +1,78 @@
+// The link reader and writer (web/src/state.js), without a browser.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { readLink, writeLink, defaultState, isValidState, LINK_VERSION } from '../../web/src/state.js';
+import { PRESETS } from '../../web/src/presets.js';
+import { parseNumber } from '../../web/src/numbers.js';
+
+test('no query opens the slide\'s example, with no notices', () => {
+  const { state, notices } = readLink('');
+  assert.deepEqual(state.classes, ['Dog', 'Cat']);
+  assert.equal(state.logits[0], Math.log(19)); // softmax(ln 19, 0) = (0.95, 0.05), the slide
+  assert.deepEqual(notices, []);
+  assert.equal(writeLink(state), '?preset=dog-cat');
+});
+
+test('every preset has a short link that reads back to it', () => {
+  for (const preset of PRESETS) {
+    const { state, notices } = readLink(`?preset=${preset.id}`);
+    assert.deepEqual(notices, [], preset.id);
+    assert.ok(isValidState(state), preset.id);
+    assert.equal(writeLink(state), `?preset=${preset.id}`);
+    assert.equal(writeLink({ ...state, embed: true }), `?preset=${preset.id}&embed=1`);
+  }
+});
+
+test('a full link writes and reads back exactly, names with commas and unicode included', () => {
+  const state = { classes: ['Dog', 'Owl, barn', 'Ünïcödé 🐈'], logits: [1.25, -1e-300, 1e300], truth: 2, temperature: 0.7, view: 'pipeline', embed: true };
+  assert.ok(isValidState(state));
+  const link = writeLink(state);
+  assert.ok(link.startsWith(`?v=${LINK_VERSION}&`));
+  const back = readLink(link);
+  assert.deepEqual(back.notices, []);
+  assert.deepEqual(back.state, state);
+});
+
+test('damaged links give the closest valid state and say what was ignored', () => {
+  const cases = [
+    ['?v=1&z=abc,0', 'Ignored z: logit 1 “abc” is not a number.'],
+    ['?v=1&z=1e999,0', 'Ignored z: logit 1 “1e999” is too large to be a number here.'],
+    ['?v=1&z=0x10,0', 'Ignored z: logit 1 “0x10” is not a number.'],
+    ['?v=1&z=NaN,0', 'Ignored z: logit 1 “NaN” is not a number.'],
+    ['?v=1&T=0', 'Ignored T: “0” is outside the range 0.01 to 100.'],
+    ['?v=1&t=1.5', 'Ignored t: “1.5” is not a class index.'],
+    ['?v=1&t=5', 'Ignored t: class 5 does not exist with 2 classes; the true class is Dog.'],
+    ['?v=1&foo=1', 'Ignored the unknown setting “foo”.'],
+    ['?v=1&__proto__=1', 'Ignored the unknown setting “__proto__”.'],
+    ['?v=1&z=1,2&z=3,4', 'The setting “z” appears more than once: used the first.'],
+    ['?v=9&z=1,2', 'The link was made by a newer version of this page (v9): read as version 1.'],
+    ['?z=1,2', 'The link has no version: read as version 1.'],
+    ['?preset=dog-kat', 'There is no example called “dog-kat”: showing “dog-cat”.'],
+    ['?v=1&c=%E0%A4%A,Cat', 'Ignored c: class name 1 has broken percent-encoding.'],
+    ['?v=1&c=Dog,dog', 'Ignored c: class name 2 “dog” is already a class.'],
+    ['?v=1&c=Dog&z=1', 'Ignored c: 1 classes, but this page shows 2 to 10.'],
+    ['?v=1&embed=yes', 'Ignored embed: “yes” is not 1 or 0.'],
+  ];
+  for (const [link, notice] of cases) {
+    const { state, notices } = readLink(link);
+    assert.ok(notices.includes(notice), `${link}: ${JSON.stringify(notices)}`);
+    assert.ok(isValidState(state), link);
+  }
+});
+
+test('a link too long is refused as a whole', () => {
+  const { state, notices } = readLink('?v=1&c=' + 'a'.repeat(2_000_000));
+  assert.match(notices[0], /^The link is 2,000,006 characters long/);
+  assert.deepEqual(state, defaultState());
+});
+
+test('parseNumber accepts plain decimals and refuses the rest, saying why', () => {
+  assert.deepEqual(parseNumber(' 2.5 '), { value: 2.5 });
+  assert.deepEqual(parseNumber('-0'), { value: 0 });
+  assert.deepEqual(parseNumber('1e3'), { value: 1000 });
+  assert.deepEqual(parseNumber('−3'), { value: -3 });
+  assert.equal(parseNumber('1,5').error, '“1,5” uses a comma: write the decimal mark as a point (1.5)');
+  assert.equal(parseNumber('').error, 'is empty: type a number');
+  assert.equal(parseNumber('Infinity').error, '“Infinity” is not a number');
+  assert.equal(parseNumber('5', { min: 0, max: 1 }).error, '“5” is outside the range 0 to 1');
+});
