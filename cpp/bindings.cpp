@@ -82,6 +82,7 @@ val explainJs(const val& z, const val& target, double t, double eps) {
     out.set("probabilities", toArray(r.value.probabilities));
     out.set("probabilitySum", r.value.probabilitySum);
     out.set("logProbabilities", toArray(r.value.logProbabilities));
+    out.set("log10Probabilities", toArray(r.value.log10Probabilities));
     out.set("target", toArray(r.value.target));
     out.set("lossTerms", toArray(r.value.lossTerms));
     out.set("loss", r.value.loss);

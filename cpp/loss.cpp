@@ -251,6 +251,7 @@ Result<Explanation> explain(const std::vector<double>& z, const Target& target, 
     e.probabilities = softmaxUnchecked(z, T);
     for (double p : e.probabilities) e.probabilitySum += p;
     e.logProbabilities = logSoftmaxUnchecked(z, T);
+    for (double l : e.logProbabilities) e.log10Probabilities.push_back(l / ln10);
     e.target = smoothedTarget(target, z.size(), options.labelSmoothing);
     for (std::size_t i = 0; i < z.size(); ++i) {
         e.lossTerms.push_back(e.target[i] > 0 ? -e.target[i] * e.logProbabilities[i] : 0.0);

@@ -74,6 +74,7 @@ struct Explanation {
     std::vector<double> probabilities;     // softmax(z, T)
     double probabilitySum = 0;             // sum of the probabilities: 1 up to rounding
     std::vector<double> logProbabilities;  // logSoftmax(z, T)
+    std::vector<double> log10Probabilities;  // logSoftmax / ln 10: e^{-2000} is 10^{-868.6}, not 0
     std::vector<double> target;            // t, smoothed
     std::vector<double> lossTerms;         // -t_i ln q_i (0 where t_i = 0)
     double loss = 0;                       // sum of lossTerms

@@ -87,5 +87,8 @@ TEST_CASE("explain: every number the page shows, consistent with the single func
     const auto huge = explain({1000, -1000}, Target::classIndex(1));
     REQUIRE_THAT(huge.value.log10Sum, close(1000 / std::log(10.0)));
     REQUIRE(huge.value.loss == 2000.0);
+    // By hand: e^{-2000} = 10^{-2000 / ln 10} = 10^{-868.588...}; the double probability is 0.
+    REQUIRE(huge.value.probabilities[1] == 0.0);
+    REQUIRE_THAT(huge.value.log10Probabilities[1], close(-2000 / std::log(10.0)));
     REQUIRE(explain({1, 2}, Target::classIndex(3)).error == "class index 3 is out of range: 2 classes have indices 0 to 1");
 }

@@ -10,8 +10,15 @@ export function formatNumber(x, decimals = 4) {
   if (x === -Infinity) return `${MINUS}∞`;
   if (x === 0) return (0).toFixed(decimals);
   const abs = Math.abs(x);
+  if (abs >= 1000 && abs < 1e5) return withMinus(String(Number(x.toFixed(2))));
   if (abs >= 10 ** -decimals && abs < 1e5) return withMinus(x.toFixed(decimals));
   return scientific(x, 3);
+}
+
+/** A probability, written as a power of ten where it is too small for 4 decimals (or
+ *  underflows to 0 in a double): e^{-2000} is shown as 1.02×10⁻⁸⁶⁹ from its log10. */
+export function formatProbability(p, log10p) {
+  return p >= 1e-4 || !Number.isFinite(log10p) ? formatNumber(p) : formatPowerOfTen(log10p);
 }
 
 /** Signed, for gradients: +0.0500 / −0.0500. */

@@ -1,5 +1,5 @@
 // Renderers: each takes data and an element and only draws. No state, no decisions.
-import { formatNumber, formatPowerOfTen, formatShort, formatSigned } from './format.js';
+import { formatNumber, formatPowerOfTen, formatProbability, formatShort, formatSigned } from './format.js';
 
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
 const SVG = 'http://www.w3.org/2000/svg';
@@ -29,7 +29,7 @@ const e = (exponent) => sup(mi('e'), exponent);
 const named = (symbol, name) => sub(mi(symbol), mtext(name));
 
 /** y_j = e^{z_j/T} / Σ_k e^{z_k/T}, then each class with its live numbers. */
-export function renderSoftmaxFormula(el, { names, logits, temperature, scaledLogits, log10Terms, log10Sum, probabilities }) {
+export function renderSoftmaxFormula(el, { names, logits, temperature, scaledLogits, log10Terms, log10Sum, probabilities, log10Probabilities }) {
   const scaled = temperature !== 1;
   const exponentOf = (j) => (scaled ? row(mn(formatShort(logits[j])), mo('/'), mn(formatShort(temperature))) : mn(formatShort(logits[j])));
   const general = scaled ? row(sub(mi('z'), mi('j')), mo('/'), mi('T')) : sub(mi('z'), mi('j'));
@@ -48,7 +48,7 @@ export function renderSoftmaxFormula(el, { names, logits, temperature, scaledLog
   lines.push(block(mo('='), ...values, mo('='), mn(formatPowerOfTen(log10Sum))));
   names.forEach((name, j) => {
     lines.push(block(named('y', name), mo('='), frac(e(exponentOf(j)), mo('∑')), mo('='),
-      frac(mn(formatPowerOfTen(log10Terms[j])), mn(formatPowerOfTen(log10Sum))), mo('='), mn(formatNumber(probabilities[j]))));
+      frac(mn(formatPowerOfTen(log10Terms[j])), mn(formatPowerOfTen(log10Sum))), mo('='), mn(formatProbability(probabilities[j], log10Probabilities[j]))));
   });
   if (scaled) {
     lines.push(block(mtext('with '), mi('z'), mo('/'), mi('T'), mo('='), mtext('('),
@@ -58,14 +58,16 @@ export function renderSoftmaxFormula(el, { names, logits, temperature, scaledLog
 }
 
 /** L = −ln y_true, and H(p, q) = −Σ p ln q with every term. */
-export function renderLossFormula(el, { names, truth, probabilities, target, loss }) {
+export function renderLossFormula(el, { names, truth, probabilities, log10Probabilities, logProbabilities, target, loss }) {
   const trueName = names[truth];
-  const first = block(mi('L'), mo('='), mo('−'), ln(), named('y', trueName), mo('='), mo('−'), ln(),
-    mn(formatNumber(probabilities[truth])), mo('='), mn(formatNumber(loss)));
+  const p = (i) => mn(formatProbability(probabilities[i], log10Probabilities[i]));
+  const lnValue = (i) => mn(formatSigned(logProbabilities[i]));
+  const first = block(mi('L'), mo('='), mo('−'), ln(), named('y', trueName), mo('='), mo('−'), ln(), p(truth));
+  const firstValue = block(mo('='), mo('−'), mo('('), lnValue(truth), mo(')'), mo('='), mn(formatNumber(loss)));
   const terms = [];
   names.forEach((name, i) => {
     if (i > 0) terms.push(mo('+'));
-    terms.push(row(mn(formatShort(target[i])), mo('·'), ln(), mn(formatNumber(probabilities[i]))));
+    terms.push(row(mn(formatShort(target[i])), mo('·'), ln(), p(i)));
   });
   const second = block(m('mi', 'H'), mo('('), mi('t'), mo(','), mi('y'), mo(')'), mo('='), mo('−'), mo('∑'),
     sub(mi('t'), mi('i')), ln(), sub(mi('y'), mi('i')));
@@ -73,7 +75,7 @@ export function renderLossFormula(el, { names, truth, probabilities, target, los
   const note = document.createElement('p');
   note.className = 'hint';
   note.textContent = `t is the true label, one-hot: 1 for ${trueName}, 0 for the rest, so only ${trueName}’s term counts (a term with t = 0 is 0 even where y = 0).`;
-  el.replaceChildren(first, second, third, note);
+  el.replaceChildren(first, firstValue, second, third, note);
 }
 
 /** ∂L/∂z_i = (y_i − t_i) / T per class, with its sign. */

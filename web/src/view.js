@@ -1,6 +1,6 @@
 // The view owns the DOM: it finds and builds elements, turns raw events into calls on
 // the handlers it is given, and draws what it is told. It decides nothing.
-import { formatInput, formatNumber, formatSigned } from './format.js';
+import { formatInput, formatNumber, formatProbability, formatSigned } from './format.js';
 import { PRESETS } from './presets.js';
 import {
   renderCnnDiagram, renderGradientFormula, renderLossFormula, renderLossPlot, renderSoftmaxFormula,
@@ -155,7 +155,8 @@ export class View {
   render(state, result, { curve, presetId, caption, editing }) {
     if (!this.builtNames || this.builtNames.join('\u0000') !== state.classes.join('\u0000')) this.buildClasses(state.classes);
     const { classes: names, logits, truth, temperature } = state;
-    const { probabilities, gradient, loss } = result;
+    const { probabilities, log10Probabilities, gradient, loss } = result;
+    const probabilityText = (i) => formatProbability(probabilities[i], log10Probabilities[i]);
     this.root.classList.toggle('embed', state.embed);
 
     this.rows.forEach((r, i) => {
@@ -175,12 +176,12 @@ export class View {
     });
     this.probabilityRows.forEach((r, i) => {
       r.fill.style.width = `${probabilities[i] * 100}%`;
-      setValue(r.value, probabilities[i], formatNumber(probabilities[i]));
+      setValue(r.value, probabilities[i], probabilityText(i));
       r.root.classList.toggle('is-true', i === truth);
     });
     setValue(this.e.probabilitySum, result.probabilitySum, formatNumber(result.probabilitySum));
     setValue(this.e.loss, loss, formatNumber(loss));
-    this.e.lossSentence.textContent = `The picture is a ${names[truth]}: L = −ln y(${names[truth]}) = −ln ${formatNumber(probabilities[truth])}.`;
+    this.e.lossSentence.textContent = `The picture is a ${names[truth]}: L = −ln y(${names[truth]}) = −ln ${probabilityText(truth)}.`;
 
     this.e.trueClass.value = String(truth);
     this.pictureInputs.forEach((p, i) => { p.input.checked = i === truth; p.root.classList.toggle('is-chosen', i === truth); });
@@ -192,16 +193,16 @@ export class View {
     renderLossFormula(this.e.lossFormula, data);
     renderGradientFormula(this.e.gradientFormula, data);
     renderLossPlot(this.e.plot, { curve, probability: probabilities[truth], loss, name: names[truth] });
-    this.renderExplanation(data);
+    this.renderExplanation({ ...data, probabilityText });
 
     this.e.preset.value = presetId || '';
     this.e.caption.textContent = caption;
   }
 
-  renderExplanation({ names, logits, probabilities, truth, loss, gradient }) {
+  renderExplanation({ names, logits, truth, loss, gradient, probabilityText }) {
     const list = (f) => names.map((n, i) => `${n} ${f(i)}`).join(', ');
-    this.e.explainSoftmax.textContent = `Softmax turns the logits (${list((i) => formatInput(logits[i]))}) into probabilities (${list((i) => formatNumber(probabilities[i]))}): it raises e to each logit and divides by the sum, so every probability is positive, they add up to 1, and the largest logit gets the largest share.`;
-    this.e.explainLoss.textContent = `The picture is a ${names[truth]}, so the loss is −ln ${formatNumber(probabilities[truth])} = ${formatNumber(loss)}: only the true class’s probability counts. Near 1 the loss is near 0; near 0 it grows without bound, so a confident mistake costs most.`;
+    this.e.explainSoftmax.textContent = `Softmax turns the logits (${list((i) => formatInput(logits[i]))}) into probabilities (${list(probabilityText)}): it raises e to each logit and divides by the sum, so every probability is positive, they add up to 1, and the largest logit gets the largest share.`;
+    this.e.explainLoss.textContent = `The picture is a ${names[truth]}, so the loss is −ln ${probabilityText(truth)} = ${formatNumber(loss)}: only the true class’s probability counts. Near 1 the loss is near 0; near 0 it grows without bound, so a confident mistake costs most.`;
     const moves = names.map((n, i) => {
       const g = gradient[i];
       if (Math.abs(g) < 5e-5) return `${n} stays (gradient ${formatSigned(g)})`;
