@@ -69,6 +69,13 @@ val logitGradientJs(const val& z, const val& target, double t, double eps) {
     return wrap(logitGradient(toVector(z), Target::distribution(p), {t, eps}));
 }
 
+val squaredErrorGradientJs(const val& z, const val& target, double t, double eps) {
+    if (target.isNumber())
+        return wrap(squaredErrorGradient(toVector(z), Target::classIndex(target.as<double>()), {t, eps}));
+    const std::vector<double> p = toVector(target);
+    return wrap(squaredErrorGradient(toVector(z), Target::distribution(p), {t, eps}));
+}
+
 val explainJs(const val& z, const val& target, double t, double eps) {
     const std::vector<double> logits = toVector(z);
     const std::vector<double> p = target.isNumber() ? std::vector<double>{} : toVector(target);
@@ -92,13 +99,15 @@ val explainJs(const val& z, const val& target, double t, double eps) {
 
 // Rows as (values, widths); targets as class indices (targetWidths null) or rows.
 val batchMetricsJs(const val& values, const val& widths, const val& targetValues, const val& targetWidths,
-                   bool fromLogits, double t) {
+                   bool fromLogits, double t, bool skipInvalidRows) {
     const std::vector<double> v = toVector(values), w = toVector(widths), tv = toVector(targetValues);
     const std::vector<double> tw = targetWidths.isNull() ? std::vector<double>{} : toVector(targetWidths);
     const std::vector<View> rows = splitRows(v, w);
     const BatchTarget target =
         targetWidths.isNull() ? BatchTarget::classIndices(tv) : BatchTarget::distributions(splitRows(tv, tw));
-    const Result<BatchMetrics> r = fromLogits ? batchMetricsFromLogits(rows, target, t) : batchMetrics(rows, target);
+    const Result<BatchMetrics> r = skipInvalidRows ? batchMetricsSkippingInvalidRows(rows, target, fromLogits, t)
+                                   : fromLogits    ? batchMetricsFromLogits(rows, target, t)
+                                                   : batchMetrics(rows, target);
     if (!r.ok()) return failure(r.error);
     val out = val::object();
     out.set("classificationError", r.value.classificationError);
@@ -107,6 +116,11 @@ val batchMetricsJs(const val& values, const val& widths, const val& targetValues
     out.set("rowError", toArray(r.value.rowError));
     out.set("rowSquaredError", toArray(r.value.rowSquaredError));
     out.set("rowCrossEntropy", toArray(r.value.rowCrossEntropy));
+    out.set("usedRows", toArray(r.value.usedRows));
+    out.set("skippedRows", toArray(r.value.skippedRows));
+    val reasons = val::array();
+    for (const std::string& reason : r.value.skippedReasons) reasons.call<void>("push", reason);
+    out.set("skippedReasons", reasons);
     return out;
 }
 
@@ -126,6 +140,7 @@ EMSCRIPTEN_BINDINGS(loss_core) {
     emscripten::function("klDivergence", &klDivergenceJs);
     emscripten::function("batchMetrics", &batchMetricsJs);
     emscripten::function("explain", &explainJs);
+    emscripten::function("squaredErrorGradient", &squaredErrorGradientJs);
     emscripten::function("heapBytesInUse", &heapBytesInUse);
     emscripten::constant("maxClasses", static_cast<double>(kMaxClasses));
     emscripten::constant("maxValues", static_cast<double>(kMaxValues));

@@ -263,40 +263,35 @@ Result<Explanation> explain(const std::vector<double>& z, const Target& target, 
 
 namespace {
 
-// Checks the shape of a batch: rows present, equal widths, limits, and targets that match.
-std::string checkBatchShape(const std::vector<View>& rows, const BatchTarget& target, const std::string& noun) {
+std::string rowPrefix(std::size_t r) { return "row " + count(r + 1) + ": "; }
+
+// Checks what is shared by the whole batch: rows present, limits, a target per row.
+std::string checkBatch(const std::vector<View>& rows, const BatchTarget& target, double temperature) {
     if (rows.empty()) return "there are no rows";
     const std::size_t width = rows[0].size;
-    std::size_t total = 0;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        if (rows[r].size != width)
-            return "row " + count(r + 1) + " has " + count(rows[r].size) + " " + noun + ", not " + count(width) +
-                   " like row 1";
-        total += rows[r].size;
-    }
     if (width == 0) return "rows are empty";
-    if (width > kMaxClasses)
-        return count(width) + " classes, more than the limit of " + count(kMaxClasses);
+    if (width > kMaxClasses) return count(width) + " classes, more than the limit of " + count(kMaxClasses);
+    std::size_t total = 0;
+    for (const View& row : rows) total += row.size;
     if (total > kMaxValues) return count(total) + " values, more than the limit of " + count(kMaxValues) + " per call";
-    if (target.isIndex) {
-        if (target.indices.size != rows.size())
-            return count(target.indices.size) + " class indices for " + count(rows.size()) + " rows";
-        for (std::size_t r = 0; r < rows.size(); ++r) {
-            const std::string error = checkClassIndex(target.indices[r], width, "row " + count(r + 1) + ": ");
-            if (!error.empty()) return error;
-        }
-    } else {
-        if (target.rows.size() != rows.size())
-            return count(target.rows.size()) + " target rows for " + count(rows.size()) + " rows";
-        for (std::size_t r = 0; r < rows.size(); ++r) {
-            const std::string prefix = "row " + count(r + 1) + ": ";
-            if (target.rows[r].size != width)
-                return prefix + "target has " + count(target.rows[r].size) + " probabilities, not " + count(width);
-            const std::string error = checkDistribution(target.rows[r], "target ", prefix);
-            if (!error.empty()) return error;
-        }
-    }
-    return "";
+    const std::size_t targets = target.isIndex ? target.indices.size : target.rows.size();
+    if (targets != rows.size())
+        return count(targets) + (target.isIndex ? " class indices" : " target rows") + " for " + count(rows.size()) + " rows";
+    return checkTemperature(temperature);
+}
+
+// Checks one row and its target; the message names the row.
+std::string checkRow(const std::vector<View>& rows, const BatchTarget& target, std::size_t r, bool fromLogits) {
+    const std::size_t width = rows[0].size;
+    if (rows[r].size != width)
+        return "row " + count(r + 1) + " has " + count(rows[r].size) + (fromLogits ? " logits" : " probabilities") +
+               ", not " + count(width) + " like row 1";
+    std::string error = fromLogits ? checkLogits(rows[r], rowPrefix(r)) : checkDistribution(rows[r], "predicted ", rowPrefix(r));
+    if (!error.empty()) return error;
+    if (target.isIndex) return checkClassIndex(target.indices[r], width, rowPrefix(r));
+    if (target.rows[r].size != width)
+        return rowPrefix(r) + "target has " + count(target.rows[r].size) + " probabilities, not " + count(width);
+    return checkDistribution(target.rows[r], "target ", rowPrefix(r));
 }
 
 // The target probabilities of row r (class indices become one-hot).
@@ -320,58 +315,70 @@ double squaredError(View q, View t) {
     return sum;
 }
 
-// Adds one row's values and finishes the means once every row is in.
-void addRow(BatchMetrics& m, double error, double squared, double crossEntropyValue) {
-    m.rowError.push_back(error);
-    m.rowSquaredError.push_back(squared);
-    m.rowCrossEntropy.push_back(crossEntropyValue);
-    m.classificationError += error;
-    m.meanSquaredError += squared;
-    m.crossEntropy += crossEntropyValue;
-}
-
-void finishMeans(BatchMetrics& m) {
-    const double n = static_cast<double>(m.rowError.size());
+// The three metrics over the rows; with skipInvalidRows, bad rows are listed instead of failing the call.
+Result<BatchMetrics> evaluateBatch(const std::vector<View>& rows, const BatchTarget& target, bool fromLogits,
+                                   double temperature, bool skipInvalidRows) {
+    const std::string error = checkBatch(rows, target, temperature);
+    if (!error.empty()) return failure<BatchMetrics>(error);
+    BatchMetrics m;
+    const std::size_t classes = rows[0].size;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const std::string rowError_ = checkRow(rows, target, r, fromLogits);
+        if (!rowError_.empty()) {
+            if (!skipInvalidRows) return failure<BatchMetrics>(rowError_);
+            m.skippedRows.push_back(static_cast<double>(r));
+            m.skippedReasons.push_back(rowError_);
+            continue;
+        }
+        const std::vector<double> t = targetRow(target, r, classes);
+        const std::vector<double> q = fromLogits ? softmaxUnchecked(rows[r], temperature)
+                                                 : std::vector<double>(rows[r].data, rows[r].data + classes);
+        const double ce = fromLogits ? crossEntropyOfLogs(t, logSoftmaxUnchecked(rows[r], temperature))
+                                     : crossEntropyUnchecked(t, q);
+        m.usedRows.push_back(static_cast<double>(r));
+        m.rowError.push_back(rowError(rows[r], t));
+        m.rowSquaredError.push_back(squaredError(q, t));
+        m.rowCrossEntropy.push_back(ce);
+        m.classificationError += m.rowError.back();
+        m.meanSquaredError += m.rowSquaredError.back();
+        m.crossEntropy += ce;
+    }
+    if (m.usedRows.empty()) return failure<BatchMetrics>("no valid rows; the first problem: " + m.skippedReasons[0]);
+    const double n = static_cast<double>(m.usedRows.size());
     m.classificationError /= n;
     m.meanSquaredError /= n;
     m.crossEntropy /= n;
+    return {m, ""};
 }
 
 }  // namespace
 
 Result<BatchMetrics> batchMetrics(const std::vector<View>& predicted, const BatchTarget& target) {
-    std::string error = checkBatchShape(predicted, target, "probabilities");
-    for (std::size_t r = 0; error.empty() && r < predicted.size(); ++r)
-        error = checkDistribution(predicted[r], "predicted ", "row " + count(r + 1) + ": ");
-    if (!error.empty()) return failure<BatchMetrics>(error);
-    BatchMetrics m;
-    const std::size_t classes = predicted[0].size;
-    for (std::size_t r = 0; r < predicted.size(); ++r) {
-        const std::vector<double> t = targetRow(target, r, classes);
-        const double ce = crossEntropyUnchecked(t, predicted[r]);
-        addRow(m, rowError(predicted[r], t), squaredError(predicted[r], t), ce);
-    }
-    finishMeans(m);
-    return {m, ""};
+    return evaluateBatch(predicted, target, false, 1.0, false);
 }
 
 Result<BatchMetrics> batchMetricsFromLogits(const std::vector<View>& logits, const BatchTarget& target,
                                             double temperature) {
-    std::string error = checkBatchShape(logits, target, "logits");
-    for (std::size_t r = 0; error.empty() && r < logits.size(); ++r)
-        error = checkLogits(logits[r], "row " + count(r + 1) + ": ");
-    if (error.empty()) error = checkTemperature(temperature);
-    if (!error.empty()) return failure<BatchMetrics>(error);
-    BatchMetrics m;
-    const std::size_t classes = logits[0].size;
-    for (std::size_t r = 0; r < logits.size(); ++r) {
-        const std::vector<double> t = targetRow(target, r, classes);
-        const std::vector<double> q = softmaxUnchecked(logits[r], temperature);
-        const double ce = crossEntropyOfLogs(t, logSoftmaxUnchecked(logits[r], temperature));
-        addRow(m, rowError(logits[r], t), squaredError(q, t), ce);
-    }
-    finishMeans(m);
-    return {m, ""};
+    return evaluateBatch(logits, target, true, temperature, false);
+}
+
+Result<BatchMetrics> batchMetricsSkippingInvalidRows(const std::vector<View>& rows, const BatchTarget& target,
+                                                     bool fromLogits, double temperature) {
+    return evaluateBatch(rows, target, fromLogits, temperature, true);
+}
+
+Result<std::vector<double>> squaredErrorGradient(const std::vector<double>& z, const Target& target,
+                                                 const Options& options) {
+    const std::string error = checkLogitsAndOptions(z, target, options);
+    if (!error.empty()) return failure<std::vector<double>>(error);
+    const std::vector<double> t = smoothedTarget(target, z.size(), options.labelSmoothing);
+    const std::vector<double> q = softmaxUnchecked(z, options.temperature);
+    // d/dz_j sum_k (q_k - t_k)^2 = (2 / T) q_j ((q_j - t_j) - sum_k q_k (q_k - t_k)), through the softmax Jacobian.
+    double mean = 0;
+    for (std::size_t k = 0; k < q.size(); ++k) mean += q[k] * (q[k] - t[k]);
+    std::vector<double> g(q.size());
+    for (std::size_t j = 0; j < q.size(); ++j) g[j] = 2 * q[j] * ((q[j] - t[j]) - mean) / options.temperature;
+    return {g, ""};
 }
 
 }  // namespace losscore

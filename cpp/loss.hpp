@@ -95,8 +95,11 @@ struct BatchMetrics {
     double classificationError = 0;  // share of rows whose top prediction is wrong (a tie is wrong)
     double meanSquaredError = 0;     // mean over rows of sum_i (q_i - p_i)^2
     double crossEntropy = 0;         // mean over rows of -sum_i p_i ln q_i
-    // Each row's own value of the three metrics (the batch value is their mean).
+    // Each used row's own value of the three metrics (the batch value is their mean).
     std::vector<double> rowError, rowSquaredError, rowCrossEntropy;
+    std::vector<double> usedRows;              // indices (from 0) of the rows evaluated
+    std::vector<double> skippedRows;           // with batchMetricsSkippingInvalidRows: rows left out
+    std::vector<std::string> skippedReasons;   // and why ("row 3: logit 2 is not a finite number")
 };
 
 // The slides' three metrics over predicted probability rows.
@@ -104,5 +107,14 @@ Result<BatchMetrics> batchMetrics(const std::vector<View>& predicted, const Batc
 // The same from logit rows, through softmax(z, T); cross-entropy from logSoftmax.
 Result<BatchMetrics> batchMetricsFromLogits(const std::vector<View>& logits, const BatchTarget& target,
                                             double temperature = 1.0);
+// Either of the above over the valid rows only, listing each invalid row with its reason
+// (for files with bad lines). Fails only if no row is valid.
+Result<BatchMetrics> batchMetricsSkippingInvalidRows(const std::vector<View>& rows, const BatchTarget& target,
+                                                     bool fromLogits, double temperature = 1.0);
+
+// The gradient of the squared error sum_k (softmax(z, T)_k - t_k)^2 with respect to the logits:
+// for comparing with cross-entropy's (q - t) / T, which does not vanish on confident mistakes.
+Result<std::vector<double>> squaredErrorGradient(const std::vector<double>& z, const Target& target,
+                                                 const Options& options = {});
 
 }  // namespace losscore

@@ -48,6 +48,7 @@
       temperature: options.temperature === undefined ? 1 : toNumber(options.temperature),
       labelSmoothing: options.labelSmoothing === undefined ? 0 : toNumber(options.labelSmoothing),
       logits: options.logits === true,
+      skipInvalidRows: options.skipInvalidRows === true,
     };
   }
 
@@ -105,6 +106,11 @@
         const o = readOptions(options);
         return array(m.logitGradient(toNumbers(z, 'logits'), toTarget(target), o.temperature, o.labelSmoothing));
       },
+      /** squaredErrorGradient(z, target, {temperature}): d/dz sum_k (softmax(z/T)_k - t_k)^2. */
+      squaredErrorGradient: (z, target, options) => {
+        const o = readOptions(options);
+        return array(m.squaredErrorGradient(toNumbers(z, 'logits'), toTarget(target), o.temperature, o.labelSmoothing));
+      },
       /** entropy(p): -sum_i p_i ln p_i. */
       entropy: (p) => unwrap(m.entropy(toNumbers(p, 'probabilities'))),
       /** klDivergence(p, q): sum_i p_i ln(p_i / q_i). */
@@ -113,6 +119,8 @@
        * batchMetrics(predicted rows, targets, {logits = false, temperature = 1}): the slides'
        * classification error, mean squared error and cross-entropy, and each row's share.
        * Targets are probability rows or class indices; with {logits: true} rows are logits.
+       * With {skipInvalidRows: true} bad rows do not fail the call: they are listed in
+       * `skipped` ({row: index from 0, reason}), and `usedRows` says which rows were evaluated.
        */
       batchMetrics: (predicted, target, options) => {
         const o = readOptions(options);
@@ -120,9 +128,10 @@
         if (!Array.isArray(target)) throw new TypeError('target must be an array of rows or of class indices');
         const byIndex = target.every((t) => !Array.isArray(t) && !ArrayBuffer.isView(t));
         const targets = byIndex ? { values: toNumbers(target, 'target'), widths: null } : flattenRows(target, 'target');
-        const r = m.batchMetrics(rows.values, rows.widths, targets.values, targets.widths, o.logits, o.temperature);
+        const r = m.batchMetrics(rows.values, rows.widths, targets.values, targets.widths, o.logits, o.temperature,
+          o.skipInvalidRows);
         if (r.error !== undefined) throw new Error(r.error);
-        return {
+        const result = {
           classificationError: r.classificationError,
           meanSquaredError: r.meanSquaredError,
           crossEntropy: r.crossEntropy,
@@ -132,6 +141,11 @@
             crossEntropy: Array.from(r.rowCrossEntropy),
           },
         };
+        if (o.skipInvalidRows) {
+          result.usedRows = Array.from(r.usedRows);
+          result.skipped = Array.from(r.skippedRows, (row, i) => ({ row, reason: r.skippedReasons[i] }));
+        }
+        return result;
       },
       /**
        * explain(z, target, {temperature, labelSmoothing}): every number the page shows for one

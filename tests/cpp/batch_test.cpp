@@ -67,3 +67,52 @@ TEST_CASE("batchMetricsFromLogits: the slides' table through softmax", "[batch]"
     const std::vector<double> cat{1};
     REQUIRE(batchMetricsFromLogits(views(huge), BatchTarget::classIndices(cat)).value.crossEntropy == 2000.0);
 }
+
+TEST_CASE("batchMetricsSkippingInvalidRows: bad rows are listed, the rest evaluated", "[batch]") {
+    // Rows 2 and 4 are bad; rows 1, 3, 5 are the slide's NN1 rows.
+    const std::vector<std::vector<double>> rows{{0.9, 0.1}, {0.7, 0.5}, {0.1, 0.9}, {0.2, 0.3, 0.5}, {0.4, 0.6}};
+    const std::vector<double> labels{0, 0, 1, 0, 0};
+    const auto r = batchMetricsSkippingInvalidRows(views(rows), BatchTarget::classIndices(labels), false);
+    REQUIRE(r.ok());
+    REQUIRE(r.value.usedRows == std::vector<double>{0, 2, 4});
+    REQUIRE(r.value.skippedRows == std::vector<double>{1, 3});
+    REQUIRE(r.value.skippedReasons[0] == "row 2: predicted probabilities sum to 1.2, not 1");
+    REQUIRE(r.value.skippedReasons[1] == "row 4 has 3 probabilities, not 2 like row 1");
+    // Slide: NN1 over its three rows (reference.py).
+    REQUIRE_THAT(r.value.crossEntropy, close(3.75670587729935889e-1));
+    REQUIRE_THAT(r.value.meanSquaredError, close(2.53333333333333333e-1));
+    // A bad label is a bad row too; all rows bad is an error.
+    const std::vector<double> badLabels{0, 0, 5, 0, 0.5};
+    const auto l = batchMetricsSkippingInvalidRows(views(rows), BatchTarget::classIndices(badLabels), false);
+    REQUIRE(l.value.skippedReasons[1] == "row 3: class index 5 is out of range: 2 classes have indices 0 to 1");
+    REQUIRE(l.value.skippedReasons[3] == "row 5: class index 0.5 is not an integer");
+    const std::vector<std::vector<double>> allBad{{0.5, 0.6}};
+    REQUIRE(batchMetricsSkippingInvalidRows(views(allBad), BatchTarget::classIndices(std::vector<double>{0}), false).error ==
+            "no valid rows; the first problem: row 1: predicted probabilities sum to 1.1, not 1");
+}
+
+TEST_CASE("squaredErrorGradient: by hand and by finite differences", "[gradient]") {
+    // By hand, 2 classes, true class 0: SE = 2 (1 - p)^2, dSE/dz_0 = -4 p (1 - p)^2.
+    // Slide's p = 0.95: -4 * 0.95 * 0.0025 = -0.0095.
+    testing::requireClose(squaredErrorGradient({std::log(19.0), 0}, Target::classIndex(0)).value, {-0.0095, 0.0095});
+    // A confident mistake: p = 1e-6 for the true class. Squared error's gradient all but vanishes,
+    // cross-entropy's stays near -1: the reason training with cross-entropy does not stall.
+    const std::vector<double> wrong{0, std::log(1e6 - 1)};
+    REQUIRE(std::fabs(squaredErrorGradient(wrong, Target::classIndex(0)).value[0]) < 5e-6);
+    REQUIRE_THAT(logitGradient(wrong, Target::classIndex(0)).value[0], close(1e-6 - 1));
+    testing::Random random(99);
+    for (int trial = 0; trial < 100; ++trial) {
+        const std::size_t classes = 2 + random.below(6);
+        const std::vector<double> z = random.logits(classes, 3);
+        const Target target = Target::classIndex(double(random.below(classes)));
+        const Options options{random.uniform(0.5, 2), 0};
+        const auto se = [&](const std::vector<double>& x) {
+            const std::vector<double> q = softmax(x, options.temperature).value;
+            double sum = 0;
+            for (std::size_t k = 0; k < q.size(); ++k) sum += (q[k] - (k == std::size_t(target.index))) * (q[k] - (k == std::size_t(target.index)));
+            return sum;
+        };
+        CAPTURE(trial);
+        testing::requireClose(squaredErrorGradient(z, target, options).value, testing::numericGradient(se, z), 1e-7);
+    }
+}

@@ -158,3 +158,17 @@ test('explain: the page\'s numbers agree with the single functions', () => {
   close(core.explain([Math.log(19), 0], 0).loss, 5.12932943875505334e-2);
   assert.throws(() => core.explain([1, 2], 5), { message: 'class index 5 is out of range: 2 classes have indices 0 to 1' });
 });
+
+test('batchMetrics with skipInvalidRows lists bad rows and evaluates the rest', () => {
+  const r = core.batchMetrics([[0.9, 0.1], [0.7, 0.5], [0.1, 0.9], [0.4, 0.6]], [0, 0, 1, 0], { skipInvalidRows: true });
+  assert.deepEqual(r.usedRows, [0, 2, 3]);
+  assert.deepEqual(r.skipped, [{ row: 1, reason: 'row 2: predicted probabilities sum to 1.2, not 1' }]);
+  close(r.crossEntropy, 3.75670587729935889e-1); // slide: NN1, reference.py
+  assert.throws(() => core.batchMetrics([[0.5, 0.6]], [0], { skipInvalidRows: true }),
+    { message: 'no valid rows; the first problem: row 1: predicted probabilities sum to 1.1, not 1' });
+});
+
+test('squaredErrorGradient: by hand', () => {
+  // 2 classes, true class 0: dSE/dz_0 = -4 p (1 - p)^2 = -0.0095 at the slide's p = 0.95.
+  closeAll(core.squaredErrorGradient([Math.log(19), 0], 0), [-0.0095, 0.0095]);
+});
