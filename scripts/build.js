@@ -41,8 +41,8 @@ function buildPage() {
   const wasm = fs.readFileSync(path.join(dist, 'loss-core-module.wasm')).toString('base64');
   fs.writeFileSync(path.join(dist, 'loss-core-wasm.js'), `self.lossCoreWasmBase64 = "${wasm}";\n`);
   require('esbuild').buildSync({
-    entryPoints: [path.join(root, 'web', 'src', 'main.js')],
-    outfile: path.join(dist, 'app.js'),
+    entryPoints: { app: path.join(root, 'web', 'src', 'main.js'), 'eval-worker': path.join(root, 'web', 'src', 'eval-worker.js') },
+    outdir: dist,
     bundle: true,
     format: 'iife',
     target: 'es2020',

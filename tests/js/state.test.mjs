@@ -24,7 +24,8 @@ test('every preset has a short link that reads back to it', () => {
 });
 
 test('a full link writes and reads back exactly, names with commas and unicode included', () => {
-  const state = { classes: ['Dog', 'Owl, barn', 'Ünïcödé 🐈'], logits: [1.25, -1e-300, 1e300], truth: 2, temperature: 0.7, view: 'pipeline', embed: true };
+  const state = { classes: ['Dog', 'Owl, barn', 'Ünïcödé 🐈'], logits: [1.25, -1e-300, 1e300], truth: 2, temperature: 0.7, view: 'pipeline', embed: true,
+    compare: { classes: ['a', 'b;c'], nn1: [[0.25, 0.75]], nn2: [[1, 0]], labels: [1], input: 'p' } };
   assert.ok(isValidState(state));
   const link = writeLink(state);
   assert.ok(link.startsWith(`?v=${LINK_VERSION}&`));
@@ -52,12 +53,29 @@ test('damaged links give the closest valid state and say what was ignored', () =
     ['?v=1&c=Dog,dog', 'Ignored c: class name 2 “dog” is already a class.'],
     ['?v=1&c=Dog&z=1', 'Ignored c: 1 classes, but this page shows 2 to 10.'],
     ['?v=1&embed=yes', 'Ignored embed: “yes” is not 1 or 0.'],
+    ['?v=1&view=graph', 'Ignored view: “graph” is not a view.'],
+    ['?v=1&view=compare&a=0.9,0.1;0.2,0.8&b=0.5,0.5', 'NN1 has 2 rows and NN2 1: used the first 1 of each.'],
+    ['?v=1&view=compare&a=0.9,0.1,0;0.2,0.8', 'Ignored a: row 2 does not have 3 probabilities in [0, 1].'],
+    ['?v=1&view=compare&a=2,0;1,1;0,0&in=p', 'Ignored a: row 1 does not have 2 probabilities in [0, 1].'],
+    ['?v=1&view=compare&y=0,5,0', 'Ignored y: a label is not one of the 2 classes.'],
+    ['?preset=nn1-vs-nn2&a=1,0;0,1;1,0', 'The link names the example “nn1-vs-nn2” and also sets its values: used the values it sets.'],
   ];
   for (const [link, notice] of cases) {
     const { state, notices } = readLink(link);
     assert.ok(notices.includes(notice), `${link}: ${JSON.stringify(notices)}`);
     assert.ok(isValidState(state), link);
   }
+});
+
+test('the compare view\'s preset and a table of its own round-trip', () => {
+  const slide = readLink('?preset=nn1-vs-nn2');
+  assert.equal(slide.state.view, 'compare');
+  assert.deepEqual(slide.state.compare.nn2, [[0.6, 0.4], [0.3, 0.7], [0.1, 0.9]]); // the slide's NN2
+  assert.equal(writeLink(slide.state), '?preset=nn1-vs-nn2');
+  const edited = { ...slide.state, compare: { ...slide.state.compare, nn1: [[0.2, 0.8], [0.1, 0.9], [0.4, 0.6]] } };
+  const back = readLink(writeLink(edited));
+  assert.deepEqual(back.notices, []);
+  assert.deepEqual(back.state, edited);
 });
 
 test('a link too long is refused as a whole', () => {

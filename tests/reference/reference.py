@@ -92,3 +92,14 @@ show("softmax([2, 0.5])", softmax([D(2), D("0.5")]))
 show("crossEntropyFromLogits([2, 0.5], 1)", cross_entropy_from_logits([D(2), D("0.5")], 1))
 show("logitGradient([2, 0.5], 1)", gradient([D(2), D("0.5")], 1))
 show("softmax([2, 0.5, 0])", softmax([D(2), D("0.5"), D(0)]))
+
+# web/static/example-predictions.csv: the three metrics over its 8 rows.
+rows = [("0.80", "0.15", "0.05", 0), ("0.10", "0.70", "0.20", 1), ("0.30", "0.30", "0.40", 2),
+        ("0.60", "0.30", "0.10", 1), ("0.05", "0.05", "0.90", 2), ("0.25", "0.50", "0.25", 0),
+        ("0.90", "0.05", "0.05", 0), ("0.20", "0.20", "0.60", 2)]
+ce = sum(-D(r[r[3]]).ln() for r in rows) / len(rows)
+mse = sum(sum((D(r[k]) - (1 if k == r[3] else 0)) ** 2 for k in range(3)) for r in rows) / len(rows)
+show("example-predictions.csv crossEntropy", ce)
+show("example-predictions.csv meanSquaredError", mse)
+# tests/fixtures/bad-lines.csv: the valid lines 2, 7 and 8 (0.9/0.1 Dog, 0.1/0.9 Cat, 0.4/0.6 Dog).
+show("bad-lines.csv crossEntropy", (-D("0.9").ln() - D("0.9").ln() - D("0.4").ln()) / 3)

@@ -1,15 +1,19 @@
-// Wires the page together: the link gives the state, the core computes, the view draws,
+// Wires the page together: the link gives the state, the core computes, the views draw,
 // and every change goes back into the address.
+import { CompareView } from './compare-view.js';
+import { evaluateText } from './evaluate.js';
 import { findPreset } from './presets.js';
 import {
-  LIMITS, defaultNames, parseLogit, parseName, parseTemperature, presetOf, readLink, writeLink,
+  LIMITS, defaultNames, defaultState, parseCell, parseLogit, parseName, parseTemperature, presetOf, readLink, writeLink,
 } from './state.js';
 import { View } from './view.js';
 
 const view = new View(document);
+const compareView = new CompareView(document);
 const URL_DELAY_MS = 120; // history.replaceState is rate-limited; while dragging, write the latest only
+const NETS = ['NN1', 'NN2'];
 
-// The loss curve −ln p for the plot, from the core, once.
+// The loss curve −ln p for the pipeline's plot, from the core, once.
 function lossCurve(core) {
   const points = [];
   for (let k = 1; k <= 200; k++) {
@@ -19,17 +23,57 @@ function lossCurve(core) {
   return points;
 }
 
+// Penalty and gradient size of cross-entropy and squared error against the true class's
+// probability, for two classes, from the core: logits (z, 0) for z in [−8, 8].
+function comparisonCurves(core) {
+  const ce = [], se = [], gce = [], gse = [];
+  for (let k = 0; k <= 160; k++) {
+    const z = [-8 + k / 10, 0];
+    const q = core.softmax(z);
+    const p = q[0];
+    ce.push([p, core.crossEntropyFromLogits(z, 0)]);
+    se.push([p, core.batchMetrics([q], [0]).meanSquaredError]);
+    gce.push([p, Math.abs(core.logitGradient(z, 0)[0])]);
+    gse.push([p, Math.abs(core.squaredErrorGradient(z, 0)[0])]);
+  }
+  return {
+    penalty: [{ points: ce, label: 'cross-entropy −ln p' }, { points: se, label: 'squared error', dashed: true }],
+    gradient: [{ points: gce, label: 'cross-entropy' }, { points: gse, label: 'squared error', dashed: true }],
+  };
+}
+
 function pageAddress() {
   return location.href.split(/[?#]/)[0];
 }
 
 function start(core) {
   const curve = lossCurve(core);
+  const curves = comparisonCurves(core);
   const opened = readLink(location.search);
   let state = opened.state;
+  let draft = null; // the compare table as typed, while it is not valid yet
   let embedOpen = false;
   let urlTimer = null;
-  view.showNotices(opened.notices);
+  let lastEvaluation = null;
+  const notices = [...opened.notices];
+
+  const compareMetrics = (compare) => {
+    const options = { logits: compare.input === 'z' };
+    return [compare.nn1, compare.nn2].map((rows, n) => {
+      try {
+        return core.batchMetrics(rows, compare.labels, options);
+      } catch (error) {
+        throw new Error(`${NETS[n]} ${error.message}`);
+      }
+    });
+  };
+  try {
+    compareMetrics(state.compare);
+  } catch (error) {
+    notices.push(`The comparison in the link was refused (${error.message}): showing the slide’s NN1 and NN2.`);
+    state = { ...state, compare: defaultState().compare };
+  }
+  view.showNotices(notices);
 
   function writeUrl() {
     clearTimeout(urlTimer);
@@ -43,26 +87,31 @@ function start(core) {
   }
 
   // The single way the state changes: compute first, so a state the core refuses is
-  // never shown and the last good one stays.
-  function update(next, editing = null) {
-    let result;
+  // never shown and the last good one stays. Returns null, or why it was refused.
+  function update(next, { editing = null, keepCells = false } = {}) {
+    let result, metrics;
     try {
       result = core.explain(next.logits, next.truth, { temperature: next.temperature });
+      metrics = compareMetrics(next.compare);
     } catch (error) {
-      view.shareStatus(`Not applied: ${error.message}`);
-      return false;
+      if (next.view === 'pipeline') view.shareStatus(`Not applied: ${error.message}`);
+      return error.message;
     }
     state = next;
+    draft = null;
     const preset = presetOf(state);
     const caption = preset ? preset.caption : 'Your own numbers: choose an example to start again from the slides.';
     view.render(state, result, { curve, presetId: preset && preset.id, caption, editing });
+    compareView.render(state.compare, metrics, curves, { keepCells });
+    compareView.show(state.view === 'compare');
     view.setFullPageLink(pageAddress() + writeLink({ ...state, embed: false }));
     if (embedOpen) view.showEmbed(true, embedCode());
     writeUrl();
-    return true;
+    return null;
   }
 
   const withLogit = (i, value) => ({ ...state, logits: state.logits.map((z, j) => (j === i ? value : z)) });
+  const withCompare = (change) => ({ ...state, compare: { ...state.compare, ...change } });
 
   function embedCode() {
     const src = pageAddress() + writeLink({ ...state, embed: true });
@@ -84,7 +133,7 @@ function start(core) {
       const r = parseLogit(text);
       if (r.error) return view.fieldMessage(i, `${state.classes[i]} logit: ${r.error}. Still using ${state.logits[i]}.`);
       view.fieldMessage(i, null);
-      update(withLogit(i, r.value), `logit-${i}`);
+      update(withLogit(i, r.value), { editing: `logit-${i}` });
     },
     logitValue(i, value) {
       view.fieldMessage(i, null);
@@ -103,7 +152,7 @@ function start(core) {
       const r = parseTemperature(text);
       if (r.error) return view.fieldMessage('temperature', `Temperature: ${r.error}. Still using ${state.temperature}.`);
       view.fieldMessage('temperature', null);
-      update({ ...state, temperature: r.value }, 'temperature');
+      update({ ...state, temperature: r.value }, { editing: 'temperature' });
     },
     temperatureValue(value) {
       view.fieldMessage('temperature', null);
@@ -119,7 +168,14 @@ function start(core) {
       const preset = findPreset(id);
       if (!preset) return;
       for (let i = 0; i < state.classes.length; i++) view.fieldMessage(i, null);
-      update({ ...state, ...structuredClone(preset.state) });
+      compareView.cellMessage(null);
+      const next = preset.view === 'compare'
+        ? { ...state, compare: structuredClone(preset.state) }
+        : { ...state, ...structuredClone(preset.state) };
+      update({ ...next, view: preset.view });
+    },
+    view(name) {
+      update({ ...state, view: name });
     },
     copyLink() {
       copy(pageAddress() + writeLink(state), 'Link copied: it opens exactly this view.');
@@ -148,12 +204,8 @@ function start(core) {
     },
     add() {
       if (state.classes.length >= LIMITS.maxClasses) return;
-      const taken = new Set(state.classes.map((n) => n.toLowerCase()));
-      let k = state.classes.length + 1;
-      let name = defaultNames(k)[k - 1];
-      while (taken.has(name.toLowerCase())) name = `Class ${++k}`;
       view.fieldMessage('classes', null);
-      update({ ...state, classes: [...state.classes, name], logits: [...state.logits, 0] });
+      update({ ...state, classes: [...state.classes, newClassName(state.classes)], logits: [...state.logits, 0] });
     },
     gradientStep() {
       // One step of gradient descent with learning rate 1: z ← z − ∂L/∂z (from the core).
@@ -167,9 +219,164 @@ function start(core) {
     },
   });
 
+  // A change to the compare table's shape; refused with the core's reason if a row breaks.
+  function reshape(change, refusal) {
+    compareView.clearMarks();
+    const error = update(withCompare(change));
+    compareView.cellMessage(error && `${refusal} ${error}.`);
+  }
+
+  compareView.bind({
+    cell(n, r, j, text) {
+      const c = state.compare;
+      const parsed = parseCell(c.input)(text);
+      const where = `${NETS[n]} row ${r + 1} ${c.classes[j]}`;
+      compareView.markCell(n, r, j, Boolean(parsed.error));
+      if (parsed.error) return compareView.cellMessage(`${where}: ${parsed.error}. The metrics still show the last complete table.`);
+      draft = draft || structuredClone(c);
+      draft[n === 0 ? 'nn1' : 'nn2'][r][j] = parsed.value;
+      try {
+        compareMetrics(draft);
+      } catch (error) {
+        return compareView.cellMessage(`${error.message}. The metrics still show the last complete table.`);
+      }
+      compareView.cellMessage(null);
+      compareView.clearMarks();
+      update({ ...state, compare: draft }, { keepCells: true });
+    },
+    label(r, y) {
+      reshape({ labels: state.compare.labels.map((l, i) => (i === r ? y : l)) }, 'Not applied:');
+    },
+    input(kind) {
+      const c = state.compare;
+      if (kind === c.input) return;
+      // Convert so the predictions stay the same: softmax (the core) one way, ln p the other.
+      const convert = (rows) => rows.map((row) => (kind === 'p' ? core.softmax(row) : row.map((p) => Math.log(p))));
+      if (kind === 'z' && [...c.nn1, ...c.nn2].some((row) => row.some((p) => p === 0))) {
+        compareView.e.input.value = c.input;
+        return compareView.cellMessage('A probability of 0 has no logit (ln 0 = −∞): make every probability above 0 first.');
+      }
+      reshape({ input: kind, nn1: convert(c.nn1), nn2: convert(c.nn2) }, 'Could not switch:');
+    },
+    addRow() {
+      const c = state.compare;
+      if (c.nn1.length >= LIMITS.maxRows) return;
+      const uniform = () => new Array(c.classes.length).fill(c.input === 'p' ? 1 / c.classes.length : 0);
+      reshape({ nn1: [...c.nn1, uniform()], nn2: [...c.nn2, uniform()], labels: [...c.labels, 0] }, 'Could not add a row:');
+    },
+    removeRow(r) {
+      const c = state.compare;
+      if (c.nn1.length <= 1) return;
+      const keep = (_, i) => i !== r;
+      reshape({ nn1: c.nn1.filter(keep), nn2: c.nn2.filter(keep), labels: c.labels.filter(keep) }, 'Could not remove the row:');
+    },
+    addClass() {
+      const c = state.compare;
+      if (c.classes.length >= LIMITS.maxClasses) return;
+      const widen = (rows) => rows.map((row) => [...row, 0]);
+      reshape({ classes: [...c.classes, newClassName(c.classes)], nn1: widen(c.nn1), nn2: widen(c.nn2) }, 'Could not add a class:');
+    },
+    removeClass(j) {
+      const c = state.compare;
+      if (c.classes.length <= LIMITS.minClasses) return;
+      const narrow = (rows) => rows.map((row) => row.filter((_, i) => i !== j));
+      const labels = c.labels.map((y) => (y === j ? 0 : y > j ? y - 1 : y));
+      reshape({ classes: c.classes.filter((_, i) => i !== j), nn1: narrow(c.nn1), nn2: narrow(c.nn2), labels },
+        `Could not remove ${c.classes[j]}: set its probabilities to 0 first, or switch to logits.`);
+    },
+    renameClass(j, text) {
+      const c = state.compare;
+      const r = parseName(text, c.classes.filter((_, i) => i !== j));
+      if (r.error) return compareView.cellMessage(`Class ${j + 1} name: ${r.error}. Still “${c.classes[j]}”.`);
+      reshape({ classes: c.classes.map((n, i) => (i === j ? r.value : n)) }, 'Not applied:');
+    },
+    evaluate(text, mode) {
+      runEvaluation(text, mode);
+    },
+    async loadFile(file) {
+      if (file.size > 64 * 1024 * 1024) return compareView.evaluateProgress(null, `${file.name} is larger than 64 MB; split it first.`);
+      const text = await file.text();
+      compareView.setEvaluateText(text);
+      runEvaluation(text, compareView.e.mode.value, file.name);
+    },
+    download() {
+      if (!lastEvaluation || !lastEvaluation.csv) return;
+      const url = URL.createObjectURL(new Blob([lastEvaluation.csv], { type: 'text/csv' }));
+      const a = Object.assign(document.createElement('a'), { href: url, download: 'predictions-with-loss.csv' });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    },
+    send() {
+      const r = lastEvaluation;
+      if (!r || !r.rows) return;
+      if (r.classes.length > LIMITS.maxClasses) return compareView.evaluateProgress(null, `The comparison shows at most ${LIMITS.maxClasses} classes.`);
+      const names = [];
+      for (const name of r.classes) {
+        const checked = parseName(name, names);
+        if (checked.error) return compareView.evaluateProgress(null, `Class name ${checked.error}: rename it in the file to send it to the comparison.`);
+        names.push(checked.value);
+      }
+      const uniform = () => new Array(names.length).fill(r.mode === 'p' ? 1 / names.length : 0);
+      const compare = {
+        classes: names, input: r.mode, labels: r.rows.map((x) => x.label),
+        nn1: r.rows.map((x) => x.prediction), nn2: r.rows.map(uniform),
+      };
+      if (!update({ ...state, compare, view: 'compare' })) {
+        compareView.evaluateProgress(null, 'Sent: your file is NN1; NN2 is a network that guesses uniformly, to compare against.');
+        document.getElementById('compare-title').scrollIntoView();
+      }
+    },
+  });
+
+  // Evaluation runs in a worker so a 100,000-row file does not freeze the page; where a
+  // worker cannot start (pages opened from file://), it runs here.
+  let worker;
+  let runId = 0;
+  function runEvaluation(text, mode, source = 'the pasted text') {
+    if (text.trim() === '') return compareView.evaluateProgress(null, 'Paste predictions or load a file first.');
+    const id = ++runId;
+    const started = performance.now();
+    compareView.evaluateProgress(0, `Evaluating ${source}…`);
+    const finish = (result) => {
+      if (id !== runId) return;
+      lastEvaluation = result;
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      const skipped = (result.bad || []).length;
+      compareView.evaluateProgress(null, result.error
+        ? `Could not evaluate ${source}: ${result.error}.`
+        : `${result.used.toLocaleString('en')} rows evaluated, ${skipped.toLocaleString('en')} left out (listed below); ${result.classes.length} classes, read as ${result.mode === 'p' ? 'probabilities' : 'logits'}; ${seconds} s.`);
+      compareView.showEvaluation(result);
+    };
+    const inline = () => setTimeout(() => finish(evaluateText(core, text, mode)), 0);
+    if (worker === undefined) {
+      try {
+        worker = new Worker('eval-worker.js');
+        worker.onerror = (event) => { event.preventDefault(); worker = null; inline(); };
+      } catch {
+        worker = null;
+      }
+    }
+    if (!worker) return inline();
+    worker.onmessage = ({ data }) => {
+      if (data.id !== runId) return;
+      if (data.result) finish(data.result);
+      else compareView.evaluateProgress(data.progress, `Evaluating ${source}… ${Math.round(data.progress * 100)}%`);
+    };
+    worker.postMessage({ id, text, mode });
+  }
+
   update(state);
   view.showReady();
 }
 
-LossCore.loadLossCore().then(start, (error) => view.showLoadError(error.message));
+function newClassName(names) {
+  const taken = new Set(names.map((n) => n.toLowerCase()));
+  let k = names.length + 1;
+  let name = defaultNames(k)[k - 1];
+  while (taken.has(name.toLowerCase())) name = `Class ${++k}`;
+  return name;
+}
 
+LossCore.loadLossCore().then(start, (error) => view.showLoadError(error.message));

@@ -46,6 +46,24 @@ export const PRESETS = [
   },
 ];
 
+// The compare view's example: the slides' NN1 / NN2 table (three images, true Dog, Cat, Dog).
+export const COMPARE_PRESET = {
+  id: 'nn1-vs-nn2',
+  title: 'The slide: NN1 vs NN2',
+  caption: 'The slide’s two networks: both misclassify one image (error 0.33), but MSE (0.25 vs 0.71) and cross-entropy (0.38 vs 1.06) show NN1 is better.',
+  view: 'compare',
+  state: {
+    classes: ['Dog', 'Cat'],
+    nn1: [[0.9, 0.1], [0.1, 0.9], [0.4, 0.6]],
+    nn2: [[0.6, 0.4], [0.3, 0.7], [0.1, 0.9]],
+    labels: [0, 1, 0],
+    input: 'p',
+  },
+};
+
+for (const p of PRESETS) p.view = 'pipeline';
+PRESETS.push(COMPARE_PRESET);
+
 export const DEFAULT_PRESET = PRESETS[0];
 
 export function findPreset(id) {

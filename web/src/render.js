@@ -149,3 +149,51 @@ export function renderLossPlot(el, { curve, probability, loss, name }) {
   parts.push(svg('text', { x: Math.min(px + 10, right - 70), y: Math.max(py + (offChart ? 16 : -10), top + 12), class: 'point-label' }, text));
   el.replaceChildren(...parts);
 }
+
+// Axes for a plot of p in [0, 1] against a value in [0, yMax].
+function axes(yMax, yLabel, xLabel, box) {
+  const { left, right, top, bottom } = box;
+  const x = (p) => left + p * (right - left);
+  const y = (v) => bottom - (Math.min(v, yMax) / yMax) * (bottom - top);
+  const parts = [
+    svg('line', { x1: left, y1: bottom, x2: right, y2: bottom, class: 'axis' }),
+    svg('line', { x1: left, y1: top, x2: left, y2: bottom, class: 'axis' }),
+    svg('text', { x: (left + right) / 2, y: bottom + 28, class: 'axis-label', 'text-anchor': 'middle' }, xLabel),
+    svg('text', { x: 10, y: (top + bottom) / 2, class: 'axis-label', 'text-anchor': 'middle', transform: `rotate(-90 10 ${(top + bottom) / 2})` }, yLabel),
+  ];
+  for (const p of [0, 0.5, 1]) parts.push(svg('text', { x: x(p), y: bottom + 13, class: 'tick', 'text-anchor': 'middle' }, String(p)));
+  for (const v of [0, yMax / 2, yMax]) parts.push(svg('text', { x: left - 5, y: y(v) + 4, class: 'tick', 'text-anchor': 'end' }, String(Number(v.toFixed(2)))));
+  return { x, y, parts };
+}
+
+/** Several curves over p in [0, 1]: series = [{points: [[p, value]], dashed, label}]. */
+export function renderCurves(el, series, { yMax, yLabel }) {
+  const { x, y, parts } = axes(yMax, yLabel, 'p, the true class’s probability', { left: 36, right: 310, top: 10, bottom: 160 });
+  series.forEach((s, i) => {
+    const d = s.points.map(([p, v], k) => `${k ? 'L' : 'M'}${x(p).toFixed(1)},${y(v).toFixed(1)}`).join('');
+    parts.push(svg('path', { d, class: s.dashed ? 'curve dashed' : 'curve' }));
+    parts.push(svg('text', { x: 200, y: 22 + i * 14, class: s.dashed ? 'legend dashed' : 'legend' }, `${s.dashed ? '- - ' : '——'} ${s.label}`));
+  });
+  el.replaceChildren(...parts);
+}
+
+/** Counts of examples per loss bin (the last bin is open-ended). */
+export function renderHistogram(el, counts, binWidth = 0.5) {
+  const left = 36, right = 310, top = 10, bottom = 140;
+  const max = Math.max(1, ...counts);
+  const w = (right - left) / counts.length;
+  const parts = [
+    svg('line', { x1: left, y1: bottom, x2: right, y2: bottom, class: 'axis' }),
+    svg('text', { x: (left + right) / 2, y: bottom + 30, class: 'axis-label', 'text-anchor': 'middle' }, 'per-example loss −ln p'),
+    svg('text', { x: left - 5, y: top + 8, class: 'tick', 'text-anchor': 'end' }, String(max)),
+  ];
+  counts.forEach((n, i) => {
+    const h = (n / max) * (bottom - top);
+    parts.push(svg('rect', { x: left + i * w + 1, y: bottom - h, width: w - 2, height: h, class: 'histogram-bar' }, svg('title', {}, `${n} examples`)));
+    if (i % 2 === 0) {
+      const label = i === counts.length - 1 ? `${i * binWidth}+` : String(i * binWidth);
+      parts.push(svg('text', { x: left + i * w, y: bottom + 13, class: 'tick', 'text-anchor': 'middle' }, label));
+    }
+  });
+  el.replaceChildren(...parts);
+}

@@ -2,13 +2,17 @@
 // is written to and read back from the address. Reading never trusts the link: every
 // value is checked against the table, and whatever is wrong is named in a notice.
 //
+// State: { view, embed, classes, logits, truth, temperature,       (the pipeline)
+//          compare: { classes, nn1, nn2, labels, input } }          (the compare view)
 // Link format, version 1 (documented in README):
 //   ?v=1&c=Dog,Cat&z=2.9444389791664403,0&t=0&T=1[&embed=1]
+//   ?v=1&view=compare&k=Dog,Cat&a=0.9,0.1;0.1,0.9&b=0.6,0.4;0.3,0.7&y=0,1&in=p
 //   ?preset=dog-cat[&embed=1]
-// Lists are comma-separated; each item is percent-encoded, so a comma in a name is %2C.
+// Lists are comma-separated (rows of a table ';'-separated); each item is percent-encoded,
+// so a comma in a name is %2C.
 
 import { parseNumber, quote } from './numbers.js';
-import { DEFAULT_PRESET, PRESETS, findPreset } from './presets.js';
+import { COMPARE_PRESET, DEFAULT_PRESET, PRESETS, findPreset } from './presets.js';
 
 export const LINK_VERSION = 1;
 export const MAX_LINK_LENGTH = 4000;
@@ -19,8 +23,10 @@ export const LIMITS = {
   maxLogit: 1e300,
   minTemperature: 0.01,
   maxTemperature: 100,
+  maxRows: 20,
 };
-export const VIEWS = ['pipeline'];
+export const VIEWS = ['pipeline', 'compare'];
+export const INPUTS = ['p', 'z']; // compare rows: probabilities or logits
 
 const logitRange = { min: -LIMITS.maxLogit, max: LIMITS.maxLogit };
 const temperatureRange = { min: LIMITS.minTemperature, max: LIMITS.maxTemperature };
@@ -37,52 +43,45 @@ export function parseName(text, otherNames = []) {
 
 export const parseLogit = (text) => parseNumber(text, logitRange);
 export const parseTemperature = (text) => parseNumber(text, temperatureRange);
+export const parseProbability = (text) => parseNumber(text, { min: 0, max: 1 });
+export const parseCell = (input) => (input === 'p' ? parseProbability : parseLogit);
 
-// The table. `key` is the name in the link; `read` takes the raw (still percent-encoded)
-// value and returns {value} or {error}; `write` gives the raw value. Cross-field rules
-// (one logit per class, the true class in range) are applied after, in `reconcile`.
+const parseIndex = (text) => {
+  const r = parseNumber(text, { min: 0, max: LIMITS.maxClasses - 1 });
+  if (r.error) return r;
+  return Number.isInteger(r.value) ? r : { error: `${quote(text)} is not a class index` };
+};
+const namesField = {
+  read: (raw) => readList(raw, (item, index, items) => parseName(item, items.slice(0, index)), 'class name'),
+  write: (names) => names.map(encodeURIComponent).join(','),
+};
+const rowsField = {
+  read: (raw) => readRows(raw),
+  write: (rows) => rows.map((row) => row.map(String).join(',')).join(';'),
+};
+const choice = (values, what) => ({
+  read: (raw) => (values.includes(decode(raw)) ? { value: decode(raw) } : { error: `${quote(decode(raw) ?? raw)} is not ${what}` }),
+  write: String,
+});
+
+// The table. `key` is the name in the link; `path` where the value lives in the state;
+// `read` takes the raw (still percent-encoded) value and returns {value} or {error};
+// `write` gives the raw value. Rules between fields are applied after, in `reconcile*`.
 export const FIELDS = [
+  { group: 'pipeline', path: ['classes'], key: 'c', ...namesField },
+  { group: 'pipeline', path: ['logits'], key: 'z', read: (raw) => readList(raw, parseLogit, 'logit'), write: (v) => v.map(String).join(',') },
+  { group: 'pipeline', path: ['truth'], key: 't', read: (raw) => parseIndex(decode(raw) ?? ''), write: String },
+  { group: 'pipeline', path: ['temperature'], key: 'T', read: (raw) => parseTemperature(decode(raw) ?? ''), write: String },
+  { group: 'compare', path: ['compare', 'classes'], key: 'k', ...namesField },
+  { group: 'compare', path: ['compare', 'nn1'], key: 'a', ...rowsField },
+  { group: 'compare', path: ['compare', 'nn2'], key: 'b', ...rowsField },
+  { group: 'compare', path: ['compare', 'labels'], key: 'y', read: (raw) => readList(raw, parseIndex, 'label', LIMITS.maxRows), write: (v) => v.join(',') },
+  { group: 'compare', path: ['compare', 'input'], key: 'in', ...choice(INPUTS, 'p or z') },
+  { group: 'page', path: ['view'], key: 'view', ...choice(VIEWS, 'a view'), fallback: 'pipeline' },
   {
-    name: 'classes',
-    key: 'c',
-    read: (raw) => readList(raw, (item, index, items) => parseName(item, items.slice(0, index)), 'class name'),
-    write: (names) => names.map(encodeURIComponent).join(','),
-  },
-  {
-    name: 'logits',
-    key: 'z',
-    read: (raw) => readList(raw, parseLogit, 'logit'),
-    write: (logits) => logits.map(String).join(','),
-  },
-  {
-    name: 'truth',
-    key: 't',
-    read: (raw) => {
-      const r = parseNumber(decode(raw) ?? '', { min: 0, max: LIMITS.maxClasses - 1 });
-      if (r.error) return r;
-      return Number.isInteger(r.value) ? r : { error: `${quote(r.value)} is not a class index` };
-    },
-    write: String,
-  },
-  {
-    name: 'temperature',
-    key: 'T',
-    read: (raw) => parseTemperature(decode(raw) ?? ''),
-    write: String,
-  },
-  {
-    name: 'view',
-    key: 'view',
-    read: (raw) => (VIEWS.includes(decode(raw)) ? { value: decode(raw) } : { error: `${quote(decode(raw) ?? raw)} is not a view` }),
-    write: String,
-    optional: 'pipeline',
-  },
-  {
-    name: 'embed',
-    key: 'embed',
+    group: 'page', path: ['embed'], key: 'embed', fallback: false,
     read: (raw) => (raw === '1' || raw === '0' ? { value: raw === '1' } : { error: `${quote(decode(raw) ?? raw)} is not 1 or 0` }),
     write: (on) => (on ? '1' : '0'),
-    optional: false,
   },
 ];
 
@@ -90,8 +89,15 @@ const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));
 // Keys that are not state fields but still belong to the format.
 const META_KEYS = new Set(['v', 'preset']);
 
+const get = (state, path) => path.reduce((o, k) => o[k], state);
+
 export function defaultState() {
-  return { ...structuredClone(DEFAULT_PRESET.state), view: 'pipeline', embed: false };
+  return {
+    ...structuredClone(DEFAULT_PRESET.state),
+    compare: structuredClone(COMPARE_PRESET.state),
+    view: 'pipeline',
+    embed: false,
+  };
 }
 
 /** Default names for n classes: Dog, Cat, then Class 3, Class 4, ... */
@@ -99,55 +105,85 @@ export function defaultNames(n) {
   return Array.from({ length: n }, (_, i) => ['Dog', 'Cat'][i] || `Class ${i + 1}`);
 }
 
-/** Is this a state the page can show? (The link writer and the tests use it.) */
+const validNames = (c) => Array.isArray(c) && c.length >= LIMITS.minClasses && c.length <= LIMITS.maxClasses &&
+  c.every((name, i) => parseName(name, c.slice(0, i)).value === name);
+
+/** Is this a state the page can show, as far as the link format goes? (Whether each
+ *  probability row sums to 1 is for the core to say.) */
 export function isValidState(s) {
   const c = s && s.classes;
-  return Array.isArray(c) && c.length >= LIMITS.minClasses && c.length <= LIMITS.maxClasses &&
-    c.every((name, i) => parseName(name, c.slice(0, i)).value === name) &&
+  const k = s && s.compare && s.compare.classes;
+  const rowsOk = (rows) => Array.isArray(rows) && rows.length >= 1 && rows.length <= LIMITS.maxRows &&
+    rows.every((row) => Array.isArray(row) && row.length === k.length &&
+      row.every((x) => parseCell(s.compare.input)(String(x)).value === x));
+  return validNames(c) &&
     Array.isArray(s.logits) && s.logits.length === c.length &&
     s.logits.every((z) => parseLogit(String(z)).value === z) &&
     Number.isInteger(s.truth) && s.truth >= 0 && s.truth < c.length &&
     parseTemperature(String(s.temperature)).value === s.temperature &&
-    VIEWS.includes(s.view) && typeof s.embed === 'boolean';
+    VIEWS.includes(s.view) && typeof s.embed === 'boolean' &&
+    INPUTS.includes(s.compare.input) && validNames(k) && rowsOk(s.compare.nn1) && rowsOk(s.compare.nn2) &&
+    s.compare.nn1.length === s.compare.nn2.length && Array.isArray(s.compare.labels) &&
+    s.compare.labels.length === s.compare.nn1.length &&
+    s.compare.labels.every((y) => Number.isInteger(y) && y >= 0 && y < k.length);
 }
 
-/** The address query for a state: the preset's short link where the state is a preset. */
+const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The preset whose numbers the current view shows exactly, if any. */
+export function presetOf(state) {
+  if (state.view === 'compare') return sameJson(state.compare, COMPARE_PRESET.state) ? COMPARE_PRESET : undefined;
+  const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+  return PRESETS.find((p) => p.view === 'pipeline' &&
+    same(p.state.classes, state.classes) && same(p.state.logits, state.logits) &&
+    p.state.truth === state.truth && p.state.temperature === state.temperature);
+}
+
+// Does a group of the state differ from the default, so that a link must carry it?
+function groupIsDefault(state, group) {
+  const d = defaultState();
+  return FIELDS.filter((f) => f.group === group).every((f) => sameJson(get(state, f.path), get(d, f.path)));
+}
+
+/**
+ * The address query for a state: the current view's preset as a short link where the
+ * view shows one, each group's fields where they differ from the default.
+ */
 export function writeLink(state) {
   const preset = presetOf(state);
-  const parts = preset ? [`preset=${preset.id}`] : [`v=${LINK_VERSION}`];
+  const parts = [];
+  if (preset) parts.push(`preset=${preset.id}`);
+  const groups = ['pipeline', 'compare'].filter((g) => {
+    if (preset && preset.view === g) return false;
+    return g === state.view || !groupIsDefault(state, g);
+  });
+  if (groups.length) parts.push(`v=${LINK_VERSION}`);
   for (const field of FIELDS) {
-    const value = state[field.name];
-    if (preset && field.optional === undefined) continue;
-    if (field.optional !== undefined && value === field.optional) continue;
+    const value = get(state, field.path);
+    if (field.group === 'page') {
+      const implied = preset ? preset.view : 'pipeline';
+      if (field.key === 'view' ? value === implied : value === field.fallback) continue;
+    } else if (!groups.includes(field.group)) {
+      continue;
+    }
     parts.push(`${field.key}=${field.write(value)}`);
   }
   return '?' + parts.join('&');
 }
 
-/** The preset whose numbers this state shows exactly, if any. */
-export function presetOf(state) {
-  return findPresetMatching(state);
-}
-function findPresetMatching(state) {
-  const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
-  return PRESETS.find((p) =>
-    same(p.state.classes, state.classes) && same(p.state.logits, state.logits) &&
-    p.state.truth === state.truth && p.state.temperature === state.temperature);
-}
-
 /**
- * Reads a query string (with or without '?'). Never throws. Returns
- * {state, notices, preset}: a valid state, closest to what the link asked for, a list of
- * plain-text notices naming what was ignored, and the preset id if the link named one.
+ * Reads a query string (with or without '?'). Never throws. Returns {state, notices}:
+ * a valid state, closest to what the link asked for, and plain-text notices naming what
+ * was ignored.
  */
 export function readLink(search) {
   const notices = [];
   let text = String(search ?? '');
   if (text.startsWith('?')) text = text.slice(1);
-  if (text === '') return { state: defaultState(), notices, preset: DEFAULT_PRESET.id };
+  if (text === '') return { state: defaultState(), notices };
   if (text.length > MAX_LINK_LENGTH) {
     notices.push(`The link is ${text.length.toLocaleString('en')} characters long, more than this page reads (${MAX_LINK_LENGTH.toLocaleString('en')}): showing the default example.`);
-    return { state: defaultState(), notices, preset: DEFAULT_PRESET.id };
+    return { state: defaultState(), notices };
   }
 
   const raw = new Map(); // key -> raw value; a Map, so "__proto__" is just a key
@@ -167,20 +203,21 @@ export function readLink(search) {
     }
   }
 
-  // Where to start: a preset, or the default example.
-  let base = defaultState();
+  // Where to start: a preset, or the defaults.
+  const base = defaultState();
   let preset = null;
   if (raw.has('preset')) {
     const id = decode(raw.get('preset'));
-    const found = findPreset(id);
-    if (found) {
-      base = { ...base, ...structuredClone(found.state) };
-      preset = found.id;
+    preset = findPreset(id);
+    if (preset) {
+      if (preset.view === 'compare') base.compare = structuredClone(preset.state);
+      else Object.assign(base, structuredClone(preset.state));
+      base.view = preset.view;
     } else {
       notices.push(`There is no example called ${quote(id ?? raw.get('preset'))}: showing “${DEFAULT_PRESET.id}”.`);
     }
   }
-  const hasStateFields = FIELDS.some((f) => f.optional === undefined && raw.has(f.key));
+  const groupsSet = new Set(FIELDS.filter((f) => f.group !== 'page' && raw.has(f.key)).map((f) => f.group));
   if (raw.has('v')) {
     const v = decode(raw.get('v'));
     if (v !== String(LINK_VERSION)) {
@@ -189,38 +226,40 @@ export function readLink(search) {
         ? `The link was made by a newer version of this page (v${v}): read as version ${LINK_VERSION}.`
         : `The link version ${quote(v ?? raw.get('v'))} is not one this page knows: read as version ${LINK_VERSION}.`);
     }
-  } else if (hasStateFields && !preset) {
+  } else if (groupsSet.size > 0) {
     notices.push(`The link has no version: read as version ${LINK_VERSION}.`);
+  }
+  if (preset && groupsSet.has(preset.view)) {
+    notices.push(`The link names the example “${preset.id}” and also sets its values: used the values it sets.`);
   }
 
   // Each field on its own, then the rules between fields.
-  const read = {};
+  const read = { compare: {} };
   for (const field of FIELDS) {
     if (!raw.has(field.key)) continue;
     const r = field.read(raw.get(field.key));
     if (r.error) notices.push(`Ignored ${field.key}: ${r.error}.`);
-    else read[field.name] = r.value;
+    else if (field.path.length === 2) read.compare[field.path[1]] = r.value;
+    else read[field.path[0]] = r.value;
   }
-  if (hasStateFields && preset) {
-    notices.push(`The link names the example “${preset}” and also sets values: used the values it sets.`);
-    preset = null;
-  }
-  const state = reconcile(base, read, notices);
-  return { state, notices, preset: preset && presetOf(state)?.id === preset ? preset : null };
+  const state = reconcilePipeline(base, read, notices);
+  state.compare = reconcileCompare(base.compare, read.compare, notices);
+  if (read.view) state.view = read.view;
+  if (read.embed !== undefined) state.embed = read.embed;
+  return { state, notices };
 }
 
-// Combines the fields read with the base state into a valid state: one logit per class,
-// the true class among the classes.
-function reconcile(base, read, notices) {
-  const state = { ...base, view: read.view ?? base.view, embed: read.embed ?? base.embed };
+// One logit per class, the true class among the classes.
+function reconcilePipeline(base, read, notices) {
+  const state = { ...base };
   if (read.temperature !== undefined) state.temperature = read.temperature;
   let classes = read.classes;
   let logits = read.logits;
-  if (classes && (classes.length < LIMITS.minClasses || classes.length > LIMITS.maxClasses)) {
+  if (classes && !validCount(classes.length)) {
     notices.push(`Ignored c: ${classes.length} classes, but this page shows ${LIMITS.minClasses} to ${LIMITS.maxClasses}.`);
     classes = undefined;
   }
-  if (logits && !classes && (logits.length < LIMITS.minClasses || logits.length > LIMITS.maxClasses)) {
+  if (logits && !classes && !validCount(logits.length)) {
     notices.push(`Ignored z: ${logits.length} logits, but this page shows ${LIMITS.minClasses} to ${LIMITS.maxClasses} classes.`);
     logits = undefined;
   }
@@ -241,11 +280,72 @@ function reconcile(base, read, notices) {
   return state;
 }
 
+// Both tables with the same rows and one width, a label per row, values fit for the input kind.
+function reconcileCompare(base, read, notices) {
+  if (Object.keys(read).length === 0) return base;
+  const input = read.input ?? base.input;
+  let classes = read.classes && validCount(read.classes.length) ? read.classes : undefined;
+  if (read.classes && !classes) notices.push(`Ignored k: ${read.classes.length} classes, but the comparison shows ${LIMITS.minClasses} to ${LIMITS.maxClasses}.`);
+  const width = (rows) => (rows && rows.length ? rows[0].length : undefined);
+  const c = classes ? classes.length : width(read.nn1) ?? width(read.nn2) ?? base.classes.length;
+  if (!classes) classes = c === base.classes.length ? base.classes : defaultNames(c);
+  const fit = (rows, key) => {
+    if (!rows) return undefined;
+    const bad = rows.findIndex((row) => row.length !== c || row.some((x) => parseCell(input)(String(x)).error));
+    if (bad < 0) return rows;
+    notices.push(`Ignored ${key}: row ${bad + 1} does not have ${c} ${input === 'p' ? 'probabilities in [0, 1]' : 'logits'}.`);
+    return undefined;
+  };
+  const fallbackRows = (rows) => (rows.length && rows[0].length === c && input === base.input ? rows : undefined);
+  let nn1 = fit(read.nn1, 'a');
+  let nn2 = fit(read.nn2, 'b');
+  const uniform = (n) => Array.from({ length: n }, () => new Array(c).fill(input === 'p' ? 1 / c : 0));
+  nn1 = nn1 ?? fallbackRows(base.nn1);
+  nn2 = nn2 ?? fallbackRows(base.nn2);
+  if (!nn1 && !nn2) {
+    notices.push('The comparison tables could not be read: showing the slide’s NN1 and NN2.');
+    return structuredClone(COMPARE_PRESET.state);
+  }
+  nn1 = nn1 ?? uniform(nn2.length);
+  nn2 = nn2 ?? uniform(nn1.length);
+  if (nn1.length !== nn2.length) {
+    const n = Math.min(nn1.length, nn2.length);
+    notices.push(`NN1 has ${nn1.length} rows and NN2 ${nn2.length}: used the first ${n} of each.`);
+    nn1 = nn1.slice(0, n);
+    nn2 = nn2.slice(0, n);
+  }
+  let labels = read.labels ?? base.labels;
+  if (labels.some((y) => y >= c)) {
+    notices.push(`Ignored y: a label is not one of the ${c} classes.`);
+    labels = base.labels.every((y) => y < c) ? base.labels : [];
+  }
+  if (labels.length !== nn1.length) {
+    if (read.labels) notices.push(`y has ${labels.length} labels for ${nn1.length} rows: ${labels.length < nn1.length ? 'the missing ones are 0' : 'used the first ' + nn1.length}.`);
+    labels = nn1.map((_, i) => (i < labels.length ? labels[i] : 0));
+  }
+  return { classes: [...classes], nn1, nn2, labels, input };
+}
+
+const validCount = (n) => n >= LIMITS.minClasses && n <= LIMITS.maxClasses;
+
+// Rows of a table: ';' between rows, ',' between values; each value a number as typed.
+function readRows(raw) {
+  const rows = raw.split(';');
+  if (rows.length > LIMITS.maxRows) return { error: `${rows.length} rows, more than ${LIMITS.maxRows}` };
+  const values = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = readList(rows[r], (item) => parseNumber(item, logitRange), `row ${r + 1} value`);
+    if (row.error) return row;
+    values.push(row.value);
+  }
+  return { value: values };
+}
+
 // A comma-separated list: each item percent-decoded, then checked. The first bad item
 // makes the whole list an error (a list with a hole in it is not the list that was meant).
-function readList(raw, parseItem, noun) {
+function readList(raw, parseItem, noun, max = LIMITS.maxClasses) {
   const items = raw.split(',');
-  if (items.length > LIMITS.maxClasses) return { error: `${items.length} values, more than ${LIMITS.maxClasses}` };
+  if (items.length > max) return { error: `${items.length} values, more than ${max}` };
   const values = [];
   for (let i = 0; i < items.length; i++) {
     const item = decode(items[i]);

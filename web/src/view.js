@@ -39,6 +39,7 @@ export class View {
       gradientFormula: $('gradient-formula'), gradientStep: $('gradient-step'), temperature: $('temperature'),
       temperatureSlider: $('temperature-slider'), temperatureMessage: $('temperature-message'), plot: $('loss-plot'),
       classList: $('class-list'), addClass: $('add-class'), classesMessage: $('classes-message'),
+      showPipeline: $('show-pipeline'), showCompare: $('show-compare'),
       explainSoftmax: $('explain-softmax'), explainLoss: $('explain-loss'), explainGradient: $('explain-gradient'),
     };
     this.builtNames = null;
@@ -64,6 +65,8 @@ export class View {
     e.addClass.addEventListener('click', () => h.add());
     e.gradientStep.addEventListener('click', () => h.gradientStep());
     e.dismissNotices.addEventListener('click', () => h.dismissNotices());
+    e.showPipeline.addEventListener('click', () => h.view('pipeline'));
+    e.showCompare.addEventListener('click', () => h.view('compare'));
   }
 
   // ↑/↓ step a value by 0.1 (with Shift by 1), as on a spin button.
@@ -158,6 +161,10 @@ export class View {
     const { probabilities, log10Probabilities, gradient, loss } = result;
     const probabilityText = (i) => formatProbability(probabilities[i], log10Probabilities[i]);
     this.root.classList.toggle('embed', state.embed);
+    const onPipeline = state.view === 'pipeline';
+    for (const part of [this.e.pipeline, this.e.details, this.e.explanation]) part.hidden = !onPipeline;
+    this.e.showPipeline.setAttribute('aria-pressed', String(onPipeline));
+    this.e.showCompare.setAttribute('aria-pressed', String(!onPipeline));
 
     this.rows.forEach((r, i) => {
       if (editing !== `logit-${i}`) r.text.value = formatInput(logits[i]);
@@ -238,9 +245,6 @@ export class View {
 
   showReady() {
     this.e.loadStatus.hidden = true;
-    this.e.pipeline.hidden = false;
-    this.e.details.hidden = false;
-    this.e.explanation.hidden = false;
   }
 
   showLoadError(message) {
