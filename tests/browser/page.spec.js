@@ -274,6 +274,9 @@ test('keyboard alone: choose an example, edit a logit, pick the true class, copy
   await page.goto('/');
   await page.keyboard.press('Tab'); // skip link
   await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Pipeline' })).toBeFocused();
+  await page.keyboard.press('Tab'); // Compare networks
+  await page.keyboard.press('Tab');
   await expect(page.getByLabel('Example', exact)).toBeFocused();
   await page.keyboard.press('ArrowDown'); // dog-cat-0.9
   await expectValue(page, 'Cross-entropy loss', 1.05360515657826301e-1);

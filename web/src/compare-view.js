@@ -182,8 +182,9 @@ export class CompareView {
 
   // --- evaluation ------------------------------------------------------------------------
 
-  setEvaluateText(text) {
+  setEvaluateText(text, placeholder) {
     this.e.text.value = text;
+    if (placeholder) this.e.text.placeholder = placeholder;
   }
 
   evaluateProgress(fraction, text) {

@@ -12,6 +12,7 @@ const view = new View(document);
 const compareView = new CompareView(document);
 const URL_DELAY_MS = 120; // history.replaceState is rate-limited; while dragging, write the latest only
 const NETS = ['NN1', 'NN2'];
+const BIG_TEXT = 200000; // characters
 
 // The loss curve −ln p for the pipeline's plot, from the core, once.
 function lossCurve(core) {
@@ -55,6 +56,7 @@ function start(core) {
   let embedOpen = false;
   let urlTimer = null;
   let lastEvaluation = null;
+  let loadedFile = null; // a file too big for the text box
   const notices = [...opened.notices];
 
   const compareMetrics = (compare) => {
@@ -291,12 +293,15 @@ function start(core) {
       reshape({ classes: c.classes.map((n, i) => (i === j ? r.value : n)) }, 'Not applied:');
     },
     evaluate(text, mode) {
-      runEvaluation(text, mode);
+      if (text.trim() === '' && loadedFile) runEvaluation(loadedFile.text, mode, loadedFile.name);
+      else runEvaluation(text, mode);
     },
     async loadFile(file) {
       if (file.size > 64 * 1024 * 1024) return compareView.evaluateProgress(null, `${file.name} is larger than 64 MB; split it first.`);
       const text = await file.text();
-      compareView.setEvaluateText(text);
+      // A big file stays out of the text box, where megabytes of text would make typing slow.
+      loadedFile = text.length > BIG_TEXT ? { name: file.name, text } : null;
+      compareView.setEvaluateText(loadedFile ? '' : text, loadedFile && `${file.name} (${(file.size / 1e6).toFixed(1)} MB) is loaded and evaluated from the file; fix it and load it again, or paste text here instead.`);
       runEvaluation(text, compareView.e.mode.value, file.name);
     },
     download() {
@@ -346,7 +351,7 @@ function start(core) {
       const skipped = (result.bad || []).length;
       compareView.evaluateProgress(null, result.error
         ? `Could not evaluate ${source}: ${result.error}.`
-        : `${result.used.toLocaleString('en')} rows evaluated, ${skipped.toLocaleString('en')} left out (listed below); ${result.classes.length} classes, read as ${result.mode === 'p' ? 'probabilities' : 'logits'}; ${seconds} s.`);
+        : `${result.used.toLocaleString('en')} rows evaluated, ${skipped.toLocaleString('en')} left out${skipped ? ' (listed below)' : ''}; ${result.classes.length} classes, read as ${result.mode === 'p' ? 'probabilities' : 'logits'}; ${seconds} s.`);
       compareView.showEvaluation(result);
     };
     const inline = () => setTimeout(() => finish(evaluateText(core, text, mode)), 0);
