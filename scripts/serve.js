@@ -23,7 +23,8 @@ const TYPES = {
 
 function createServer(dir, { csp = true } = {}) {
   const base = path.resolve(dir);
-  return http.createServer((request, response) => {
+  // Big headers allowed, so the tests can open multi-megabyte hostile links (Node's default is 16 KB).
+  return http.createServer({ maxHeaderSize: 8 * 1024 * 1024 }, (request, response) => {
     const headers = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' };
     if (csp) headers['Content-Security-Policy'] = CSP;
     if (request.method !== 'GET' && request.method !== 'HEAD') {

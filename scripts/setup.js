@@ -16,7 +16,11 @@ const buildPackages = [
   ['catch2', '/usr/include/catch2/catch.hpp'],
   ['emscripten', '/usr/bin/em++'],
 ];
-const testPackages = [['chromium', '/usr/bin/chromium']];
+const testPackages = [
+  ['chromium', '/usr/bin/chromium'],
+  ['clang-14', '/usr/bin/clang++-14'], // the fuzzer
+  ['libclang-rt-14-dev', '/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a'],
+];
 
 function run(command, args, options = {}) {
   console.log(`$ ${command} ${args.join(' ')}`);

@@ -23,9 +23,10 @@ export function parseNumber(text, { min = -Infinity, max = Infinity } = {}) {
   return { value: value === 0 ? 0 : value }; // -0 becomes 0
 }
 
-// Text shown back to the user inside a message, shortened so a pasted essay stays readable.
+// Text shown back to the user inside a message, shortened so a pasted essay stays readable,
+// with control and text-direction characters made visible as �, so they cannot reorder the message.
 export function quote(text) {
-  const s = String(text);
+  const s = String(text).replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
   return `“${s.length > 24 ? s.slice(0, 24) + '…' : s}”`;
 }
 

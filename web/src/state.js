@@ -36,7 +36,7 @@ export function parseName(text, otherNames = []) {
   const name = String(text).trim();
   if (name === '') return { error: 'is empty: type a name' };
   if (name.length > LIMITS.maxNameLength) return { error: `${quote(name)} is longer than ${LIMITS.maxNameLength} characters` };
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return { error: `${quote(name)} has control characters` };
+  if (/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(name)) return { error: `${quote(name)} has control characters` };
   if (otherNames.some((n) => n.toLowerCase() === name.toLowerCase())) return { error: `${quote(name)} is already a class` };
   return { value: name };
 }
@@ -286,7 +286,7 @@ function reconcileCompare(base, read, notices) {
   const input = read.input ?? base.input;
   let classes = read.classes && validCount(read.classes.length) ? read.classes : undefined;
   if (read.classes && !classes) notices.push(`Ignored k: ${read.classes.length} classes, but the comparison shows ${LIMITS.minClasses} to ${LIMITS.maxClasses}.`);
-  const width = (rows) => (rows && rows.length ? rows[0].length : undefined);
+  const width = (rows) => (rows && rows.length && validCount(rows[0].length) ? rows[0].length : undefined);
   const c = classes ? classes.length : width(read.nn1) ?? width(read.nn2) ?? base.classes.length;
   if (!classes) classes = c === base.classes.length ? base.classes : defaultNames(c);
   const fit = (rows, key) => {

@@ -8,7 +8,8 @@ import {
 
 // The logit bars and sliders span this range; typed values may go beyond it.
 export const BAR_RANGE = 10;
-const PICTURES = { dog: 'img/dog.svg', cat: 'img/cat.svg', bird: 'img/bird.svg' };
+// A Map, not an object: a class called "constructor" must not find Object's constructor.
+const PICTURES = new Map([['dog', 'img/dog.svg'], ['cat', 'img/cat.svg'], ['bird', 'img/bird.svg']]);
 
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
@@ -98,7 +99,7 @@ export class View {
     this.pictureInputs = names.map((name, i) => {
       const input = el('input', { type: 'radio', name: 'picture', value: String(i), id: `picture-${i}` });
       input.addEventListener('change', () => h.truth(i));
-      const src = PICTURES[name.toLowerCase()];
+      const src = PICTURES.get(name.toLowerCase());
       const art = src ? el('img', { src, alt: '', width: '72', height: '72' })
         : el('span', { class: 'picture-placeholder', 'aria-hidden': 'true', text: [...name][0].toUpperCase() });
       return { input, root: el('label', { class: 'picture', for: `picture-${i}` }, input, art, el('span', { text: name })) };
