@@ -253,7 +253,7 @@ test('embed mode fits 320 px without horizontal scrolling, and the Embed button 
   await page.setViewportSize({ width: 320, height: 800 });
   await page.goto('/?preset=three-classes&embed=1');
   await expectValue(page, 'Dog probability', 6.59001138885967907e-1);
-  await expect(page.locator('h1')).toBeHidden();
+  await expect(page.locator('.lede')).toBeHidden();
   await expect(page.getByRole('link', { name: 'Open the full page' })).toBeVisible();
   const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);

@@ -19,7 +19,9 @@ module.exports = defineConfig({
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', '--disable-quic'],
+        '--disable-sync', '--no-first-run', '--disable-quic',
+        // For the leak test: gc() and exact performance.memory figures.
+        '--js-flags=--expose-gc', '--enable-precise-memory-info'],
     },
     screenshot: 'only-on-failure',
   },

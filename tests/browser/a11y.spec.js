@@ -1,0 +1,36 @@
+// axe-core on every view, light and dark. axe is injected as a script, so this context
+// bypasses the page's CSP (the CSP itself is checked by every other test).
+'use strict';
+const path = require('node:path');
+const { test, expect } = require('./fixtures.js');
+
+const AXE = require.resolve('axe-core/axe.min.js');
+test.use({ bypassCSP: true });
+
+const VIEWS = [
+  ['pipeline', '/?preset=dog-cat'],
+  ['pipeline, three classes, temperature', '/?preset=hot-and-cold'],
+  ['compare', '/?preset=nn1-vs-nn2'],
+  ['embedded', '/?preset=three-classes&embed=1'],
+  ['link notices', '/?v=1&z=abc,0&foo=1'],
+];
+
+for (const scheme of ['light', 'dark']) {
+  for (const [name, url] of VIEWS) {
+    test(`axe finds no violations: ${name}, ${scheme}`, async ({ browser }) => {
+      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(url);
+      await expect(page.locator('#load-status')).toBeHidden();
+      if (name === 'compare') {
+        await page.getByLabel('Load a file', { exact: true }).setInputFiles(path.resolve(__dirname, '..', 'fixtures', 'bad-lines.csv'));
+        await expect(page.locator('#evaluate-status')).toContainText('rows evaluated');
+      }
+      await page.addScriptTag({ path: AXE });
+      const result = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+      const violations = result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help} (${v.nodes[0].target.join(' ')})`);
+      expect(violations).toEqual([]);
+      await context.close();
+    });
+  }
+}
