@@ -302,3 +302,13 @@ test('dark mode follows the system setting', async ({ browser }) => {
   await page.screenshot({ path: path.join(SHOTS, 'hot-and-cold-dark.png'), fullPage: true });
   await context.close();
 });
+
+test('the built folder works from file://: numbers, editing, presets', async ({ page, problems }) => {
+  await page.goto('file://' + path.resolve(__dirname, '..', '..', 'dist', 'index.html') + '?preset=dog-cat');
+  await expectValue(page, 'Dog probability', 0.95); // the slide
+  await page.getByLabel('Cat logit', exact).fill('2.9444389791664403');
+  await expectValue(page, 'Dog probability', 0.5, 6); // equal logits, by hand
+  await page.getByLabel('Example', exact).selectOption('huge-logits');
+  await expectValue(page, 'Cross-entropy loss', 2000); // by hand: exact after the max shift
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,27 @@
+// Links that last: every link from every format version so far must keep opening the same
+// state. tests/fixtures/links-v<N>.json are frozen when version N ships; never edit them.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readLink } from '../../web/src/state.js';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+const corpora = fs.readdirSync(fixtures).filter((f) => /^links-v\d+\.json$/.test(f));
+
+test('there is a corpus for every link format version so far', () => {
+  assert.deepEqual(corpora, ['links-v1.json']);
+});
+
+for (const file of corpora) {
+  test(`every ${file} link opens the same state, with no notices`, () => {
+    const { links } = JSON.parse(fs.readFileSync(path.join(fixtures, file), 'utf8'));
+    assert.ok(links.length >= 10);
+    for (const { link, state } of links) {
+      const read = readLink(link);
+      assert.deepEqual(read.notices, [], link);
+      assert.deepEqual(read.state, state, link);
+    }
+  });
+}
