@@ -56,24 +56,23 @@ val crossEntropyJs(const val& p, const val& q) { return wrap(crossEntropy(toVect
 val entropyJs(const val& p) { return wrap(entropy(toVector(p))); }
 val klDivergenceJs(const val& p, const val& q) { return wrap(klDivergence(toVector(p), toVector(q))); }
 
-// `target` is a class index (a number) or an array of probabilities.
+// `target` is a class index (a number) or an array of probabilities; `f` is a core function
+// taking (logits, target, options).
+template <class F>
+val withTarget(const val& z, const val& target, double t, double eps, F f) {
+    const std::vector<double> p = target.isNumber() ? std::vector<double>{} : toVector(target);
+    const Target tg = target.isNumber() ? Target::classIndex(target.as<double>()) : Target::distribution(p);
+    return wrap(f(toVector(z), tg, Options{t, eps}));
+}
+
 val crossEntropyFromLogitsJs(const val& z, const val& target, double t, double eps) {
-    if (target.isNumber()) return wrap(crossEntropyFromLogits(toVector(z), Target::classIndex(target.as<double>()), {t, eps}));
-    const std::vector<double> p = toVector(target);
-    return wrap(crossEntropyFromLogits(toVector(z), Target::distribution(p), {t, eps}));
+    return withTarget(z, target, t, eps, [](auto&&... a) { return crossEntropyFromLogits(a...); });
 }
-
 val logitGradientJs(const val& z, const val& target, double t, double eps) {
-    if (target.isNumber()) return wrap(logitGradient(toVector(z), Target::classIndex(target.as<double>()), {t, eps}));
-    const std::vector<double> p = toVector(target);
-    return wrap(logitGradient(toVector(z), Target::distribution(p), {t, eps}));
+    return withTarget(z, target, t, eps, [](auto&&... a) { return logitGradient(a...); });
 }
-
 val squaredErrorGradientJs(const val& z, const val& target, double t, double eps) {
-    if (target.isNumber())
-        return wrap(squaredErrorGradient(toVector(z), Target::classIndex(target.as<double>()), {t, eps}));
-    const std::vector<double> p = toVector(target);
-    return wrap(squaredErrorGradient(toVector(z), Target::distribution(p), {t, eps}));
+    return withTarget(z, target, t, eps, [](auto&&... a) { return squaredErrorGradient(a...); });
 }
 
 val explainJs(const val& z, const val& target, double t, double eps) {

@@ -136,6 +136,8 @@ double crossEntropyOfLogs(View t, View logq) {
     return sum;
 }
 
+std::string rowPrefix(std::size_t r) { return "row " + count(r + 1) + ": "; }
+
 std::string checkLogitsAndOptions(View z, const Target& target, const Options& options) {
     std::string error = checkLogits(z);
     if (error.empty()) error = checkTemperature(options.temperature);
@@ -238,6 +240,40 @@ Result<double> klDivergence(const std::vector<double>& p, const std::vector<doub
     return {std::max(sum, 0.0), ""};
 }
 
+Result<double> softmaxCrossEntropyBatch(const double* logits, std::size_t rows, std::size_t classes,
+                                        const double* labels, double* losses, double* gradient) {
+    if (rows == 0 || classes == 0) return failure<double>("there are no rows");
+    if (classes > kMaxClasses) return failure<double>(count(classes) + " classes, more than the limit of " + count(kMaxClasses));
+    if (rows > kMaxValues / classes)
+        return failure<double>(count(rows * classes) + " values, more than the limit of " + count(kMaxValues) + " per call");
+    // A fast check first; messages are built only for the row that fails.
+    for (std::size_t r = 0; r < rows; ++r) {
+        const double* z = logits + r * classes;
+        bool finite = true;
+        for (std::size_t j = 0; j < classes; ++j) finite &= std::isfinite(z[j]);
+        const double y = labels[r];
+        if (finite && y >= 0 && y < static_cast<double>(classes) && y == std::floor(y)) continue;
+        std::string error = checkLogits(View(z, classes), rowPrefix(r));
+        if (error.empty()) error = checkClassIndex(y, classes, rowPrefix(r));
+        return failure<double>(error);
+    }
+    double total = 0;
+    for (std::size_t r = 0; r < rows; ++r) {
+        const double* z = logits + r * classes;
+        double* g = gradient + r * classes;
+        const double m = *std::max_element(z, z + classes);
+        double sum = 0;
+        for (std::size_t j = 0; j < classes; ++j) sum += (g[j] = std::exp(z[j] - m));
+        const auto y = static_cast<std::size_t>(labels[r]);
+        losses[r] = std::log(sum) - (z[y] - m);
+        total += losses[r];
+        const double inverse = 1 / sum;
+        for (std::size_t j = 0; j < classes; ++j) g[j] *= inverse;
+        g[y] -= 1;
+    }
+    return {total / static_cast<double>(rows), ""};
+}
+
 Result<Explanation> explain(const std::vector<double>& z, const Target& target, const Options& options) {
     const std::string error = checkLogitsAndOptions(z, target, options);
     if (!error.empty()) return failure<Explanation>(error);
@@ -262,8 +298,6 @@ Result<Explanation> explain(const std::vector<double>& z, const Target& target, 
 }
 
 namespace {
-
-std::string rowPrefix(std::size_t r) { return "row " + count(r + 1) + ": "; }
 
 // Checks what is shared by the whole batch: rows present, limits, a target per row.
 std::string checkBatch(const std::vector<View>& rows, const BatchTarget& target, double temperature) {

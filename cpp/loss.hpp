@@ -66,6 +66,13 @@ Result<double> entropy(const std::vector<double>& p);
 // KL(p || q) = sum_i p_i (ln p_i - ln q_i) = H(p, q) - H(p).
 Result<double> klDivergence(const std::vector<double>& p, const std::vector<double>& q);
 
+// Softmax cross-entropy and its gradient over a batch, in place, for throughput: `logits` holds
+// rows x classes values (row-major), `labels` one class index per row. Writes each row's loss
+// -logSoftmax(z)_y to `losses` and (softmax(z) - t) to `gradient` (rows x classes); returns the
+// mean loss. The same checks as above (finite logits, valid labels, the limits).
+Result<double> softmaxCrossEntropyBatch(const double* logits, std::size_t rows, std::size_t classes,
+                                        const double* labels, double* losses, double* gradient);
+
 // Everything the page shows for one example, from one call.
 struct Explanation {
     std::vector<double> scaledLogits;      // z_j / T

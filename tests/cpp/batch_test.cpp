@@ -116,3 +116,35 @@ TEST_CASE("squaredErrorGradient: by hand and by finite differences", "[gradient]
         testing::requireClose(squaredErrorGradient(z, target, options).value, testing::numericGradient(se, z), 1e-7);
     }
 }
+
+TEST_CASE("softmaxCrossEntropyBatch: the same numbers as the single functions", "[batch]") {
+    // Two rows: the slide's (ln 19, 0) with true Dog, and (1000, -1000) with true Cat.
+    const std::vector<double> logits{std::log(19.0), 0, 1000, -1000};
+    const std::vector<double> labels{0, 1};
+    std::vector<double> losses(2), gradient(4);
+    const auto r = softmaxCrossEntropyBatch(logits.data(), 2, 2, labels.data(), losses.data(), gradient.data());
+    REQUIRE(r.ok());
+    // reference.py: -ln 0.95; by hand: 2000 exactly; the mean of the two.
+    REQUIRE_THAT(losses[0], close(5.12932943875505334e-2));
+    REQUIRE(losses[1] == 2000.0);
+    REQUIRE_THAT(r.value, close((5.12932943875505334e-2 + 2000) / 2));
+    // Slide: y - t = (-0.05, 0.05); by hand: (1, -1).
+    testing::requireClose(gradient, {-0.05, 0.05, 1, -1});
+    testing::Random random(5);
+    for (int trial = 0; trial < 50; ++trial) {
+        const std::size_t rows = 1 + random.below(20), classes = 2 + random.below(30);
+        std::vector<double> z(rows * classes), y(rows), l(rows), g(rows * classes);
+        for (double& x : z) x = random.uniform(-20, 20);
+        for (double& x : y) x = double(random.below(classes));
+        REQUIRE(softmaxCrossEntropyBatch(z.data(), rows, classes, y.data(), l.data(), g.data()).ok());
+        for (std::size_t row = 0; row < rows; ++row) {
+            const std::vector<double> zr(z.begin() + row * classes, z.begin() + (row + 1) * classes);
+            REQUIRE_THAT(l[row], close(crossEntropyFromLogits(zr, Target::classIndex(y[row])).value, 1e-12));
+            const std::vector<double> gr(g.begin() + row * classes, g.begin() + (row + 1) * classes);
+            testing::requireClose(gr, logitGradient(zr, Target::classIndex(y[row])).value, 1e-12);
+        }
+    }
+    std::vector<double> bad{1, std::nan("")};
+    REQUIRE(softmaxCrossEntropyBatch(bad.data(), 1, 2, labels.data(), losses.data(), gradient.data()).error ==
+            "row 1: logit 2 is not a finite number");
+}

@@ -1,5 +1,6 @@
 // The compare view's DOM: the NN1 / NN2 tables, the metrics, the "why" plots and the
 // file evaluation. Like view.js it turns events into handler calls and draws what it is told.
+import { el, showValue } from './dom.js';
 import { formatInput, formatNumber } from './format.js';
 import { renderCurves, renderHistogram } from './render.js';
 
@@ -10,16 +11,6 @@ const METRICS = [
   ['crossEntropy', 'cross-entropy', 'Cross-entropy'],
 ];
 
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v);
-  }
-  e.append(...children);
-  return e;
-}
 
 // The slide rounds to 2 decimals; the exact value is beside it.
 const twoDecimals = (x) => formatNumber(x, 2);
@@ -149,13 +140,13 @@ export class CompareView {
     });
     metrics.forEach((m, n) => m.rows.crossEntropy.forEach((ce, r) => {
       const [wrong, se, ceOut] = this.rowOutputs[n][r];
-      set(wrong, m.rows.classificationError[r], m.rows.classificationError[r] ? '✗' : '✓');
-      set(se, m.rows.meanSquaredError[r], formatNumber(m.rows.meanSquaredError[r], 2));
-      set(ceOut, ce, formatNumber(ce, 2));
+      showValue(wrong, m.rows.classificationError[r], m.rows.classificationError[r] ? '✗' : '✓');
+      showValue(se, m.rows.meanSquaredError[r], formatNumber(m.rows.meanSquaredError[r], 2));
+      showValue(ceOut, ce, formatNumber(ce, 2));
     }));
     for (const row of this.metricCells) {
       const values = metrics.map((m) => m[row.key]);
-      values.forEach((v, n) => { set(row.outputs[n], v, twoDecimals(v)); row.exacts[n].textContent = ` (${formatNumber(v)})`; });
+      values.forEach((v, n) => { showValue(row.outputs[n], v, twoDecimals(v)); row.exacts[n].textContent = ` (${formatNumber(v)})`; });
       row.prefers.textContent = values[0] === values[1] ? 'tie' : values[0] < values[1] ? 'NN1' : 'NN2';
     }
     const [ce1, ce2] = metrics.map((m) => m.rows.crossEntropy);
@@ -196,9 +187,9 @@ export class CompareView {
   showEvaluation(result) {
     this.e.results.hidden = !result.metrics;
     if (result.metrics) {
-      set(this.e.fileError, result.metrics.classificationError, formatNumber(result.metrics.classificationError));
-      set(this.e.fileMse, result.metrics.meanSquaredError, formatNumber(result.metrics.meanSquaredError));
-      set(this.e.fileCe, result.metrics.crossEntropy, formatNumber(result.metrics.crossEntropy));
+      showValue(this.e.fileError, result.metrics.classificationError, formatNumber(result.metrics.classificationError));
+      showValue(this.e.fileMse, result.metrics.meanSquaredError, formatNumber(result.metrics.meanSquaredError));
+      showValue(this.e.fileCe, result.metrics.crossEntropy, formatNumber(result.metrics.crossEntropy));
       renderHistogram(this.e.histogram, result.histogram);
       this.e.worst.replaceChildren(...result.worst.map((w) => el('tr', {},
         el('td', { text: String(w.line) }), el('td', { text: w.id }), el('td', { text: w.label }),
@@ -217,7 +208,3 @@ export class CompareView {
   }
 }
 
-function set(output, value, text) {
-  output.textContent = text;
-  output.dataset.value = String(value);
-}

@@ -1,5 +1,6 @@
 // The view owns the DOM: it finds and builds elements, turns raw events into calls on
 // the handlers it is given, and draws what it is told. It decides nothing.
+import { el, showValue } from './dom.js';
 import { formatInput, formatNumber, formatProbability, formatSigned } from './format.js';
 import { PRESETS } from './presets.js';
 import {
@@ -11,16 +12,6 @@ export const BAR_RANGE = 10;
 // A Map, not an object: a class called "constructor" must not find Object's constructor.
 const PICTURES = new Map([['dog', 'img/dog.svg'], ['cat', 'img/cat.svg'], ['bird', 'img/bird.svg']]);
 
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v);
-  }
-  e.append(...children);
-  return e;
-}
 
 const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
 
@@ -171,7 +162,7 @@ export class View {
       if (editing !== `logit-${i}`) r.text.value = formatInput(logits[i]);
       r.slider.value = String(clamp(logits[i], -BAR_RANGE, BAR_RANGE));
       drawSignedBar(r.fill, logits[i] / BAR_RANGE);
-      setValue(r.gradient, gradient[i], formatSigned(gradient[i]));
+      showValue(r.gradient, gradient[i], formatSigned(gradient[i]));
       // The gradient step moves the logit against the gradient.
       const move = -gradient[i];
       r.direction.textContent = Math.abs(move) < 5e-5 ? 'stays' : move > 0 ? '→ raise' : '← lower';
@@ -184,11 +175,11 @@ export class View {
     });
     this.probabilityRows.forEach((r, i) => {
       r.fill.style.width = `${probabilities[i] * 100}%`;
-      setValue(r.value, probabilities[i], probabilityText(i));
+      showValue(r.value, probabilities[i], probabilityText(i));
       r.root.classList.toggle('is-true', i === truth);
     });
-    setValue(this.e.probabilitySum, result.probabilitySum, formatNumber(result.probabilitySum));
-    setValue(this.e.loss, loss, formatNumber(loss));
+    showValue(this.e.probabilitySum, result.probabilitySum, formatNumber(result.probabilitySum));
+    showValue(this.e.loss, loss, formatNumber(loss));
     this.e.lossSentence.textContent = `The picture is a ${names[truth]}: L = −ln y(${names[truth]}) = −ln ${probabilityText(truth)}.`;
 
     this.e.trueClass.value = String(truth);
@@ -281,8 +272,3 @@ function drawSignedBar(fill, fraction) {
   fill.classList.toggle('beyond', Math.abs(fraction) > 1);
 }
 
-// An output shows the rounded text; its full value stays in data-value for tests and tools.
-function setValue(output, value, text) {
-  output.textContent = text;
-  output.dataset.value = String(value);
-}

@@ -1,0 +1,89 @@
+// npm run bench: the figures behind the performance goals, printed as tables.
+//   1. page weight: what the first view transfers (raw and gzip)
+//   2. core throughput: softmax + cross-entropy + gradient, wasm vs native (-O2), vs a memory pass
+//   3. interaction: input event to finished update, in Chromium, over 1,000 scripted edits
+// Timings vary with the machine and its load; run on an idle machine and compare ratios.
+'use strict';
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { sizes, printTable } = require('./size.js');
+const { createServer } = require('./serve.js');
+
+const root = path.resolve(__dirname, '..');
+const out = path.join(root, 'build', 'bench');
+
+function buildBenchmarks() {
+  fs.mkdirSync(out, { recursive: true });
+  const sources = ['-Icpp', 'cpp/loss.cpp', 'bench/bench_core.cpp'];
+  execFileSync('g++', ['-O2', '-std=c++17', ...sources, '-o', path.join(out, 'bench_native')], { cwd: root, stdio: 'inherit' });
+  execFileSync('em++', ['-O2', '-std=c++17', ...sources, '-sALLOW_MEMORY_GROWTH=1', '-sMAXIMUM_MEMORY=2GB', '-sSINGLE_FILE=1',
+    '-o', path.join(out, 'bench_wasm.js')], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_PATH: '/usr/share/nodejs' } });
+}
+
+const lines = (text) => text.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+
+function throughput() {
+  const native = lines(execFileSync(path.join(out, 'bench_native'), { encoding: 'utf8' }));
+  const wasm = lines(execFileSync('node', [path.join(out, 'bench_wasm.js')], { encoding: 'utf8' }));
+  console.log('\n## Core throughput: softmax + cross-entropy + gradient, ns per element (lower is better)\n');
+  console.log('| rows | classes | wasm | native -O2 | wasm speed / native | memory pass (wasm) | wasm / memory pass |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  wasm.forEach((w, i) => {
+    const n = native[i];
+    console.log(`| ${w.rows.toLocaleString('en')} | ${w.classes} | ${w.coreNs.toFixed(2)} | ${n.coreNs.toFixed(2)} | ${(n.coreNs / w.coreNs).toFixed(2)}× | ${w.memoryNs.toFixed(2)} | ${(w.coreNs / w.memoryNs).toFixed(1)}× |`);
+  });
+}
+
+async function interaction() {
+  const { chromium } = require('playwright-core');
+  const server = createServer(path.join(root, 'dist'));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    const base = `http://127.0.0.1:${server.address().port}/`;
+    const measure = async (query, selector) => {
+      await page.goto(base + query);
+      await page.waitForSelector('#load-status', { state: 'hidden' });
+      return page.evaluate((selector) => {
+        const input = document.querySelector(selector);
+        const times = [];
+        let longTasks = 0;
+        new PerformanceObserver((list) => { longTasks += list.getEntries().length; }).observe({ type: 'longtask' });
+        for (let i = 0; i < 1000; i++) {
+          input.value = String(((i % 100) + 1) / 101);
+          const start = performance.now();
+          input.dispatchEvent(new Event('input')); // the page updates every number and drawing synchronously
+          times.push(performance.now() - start);
+        }
+        times.sort((a, b) => a - b);
+        return { median: times[500], p95: times[950], longTasks };
+      }, selector);
+    };
+    const rows = [
+      ['pipeline: a logit', await measure('?preset=dog-cat', '#logit-0')],
+      ['pipeline, 3 classes: temperature', await measure('?preset=hot-and-cold', '#temperature')],
+      ['compare: a table cell', await measure('?preset=nn1-vs-nn2&v=1&in=z&a=1,0;0,1;0,1&b=1,0;0,1;0,1&view=compare', '[aria-label="NN1 row 1 Dog"]')],
+    ];
+    console.log('\n## Interaction: input event to finished update, 1,000 edits (16.7 ms = one frame at 60 Hz)\n');
+    console.log('| view | median ms | share of a frame | p95 ms | share of a frame |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const [name, r] of rows) {
+      console.log(`| ${name} | ${r.median.toFixed(3)} | ${(100 * r.median / 16.7).toFixed(1)}% | ${r.p95.toFixed(3)} | ${(100 * r.p95 / 16.7).toFixed(1)}% |`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+async function main() {
+  console.log('## Page weight: the first view\n');
+  printTable(sizes());
+  buildBenchmarks();
+  throughput();
+  await interaction();
+}
+
+main().catch((error) => { console.error(error); process.exit(1); });
