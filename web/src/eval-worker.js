@@ -8,8 +8,15 @@ const loading = self.LossCore.loadLossCore();
 self.onmessage = async ({ data }) => {
   try {
     const core = await loading;
-    const result = evaluateText(core, data.text, data.mode, (progress) => self.postMessage({ id: data.id, progress }));
-    self.postMessage({ id: data.id, result });
+    const text = data.text ?? new TextDecoder().decode(data.buffer);
+    const result = evaluateText(core, text, data.mode, (progress) => self.postMessage({ id: data.id, progress }));
+    // The results CSV can be megabytes: send it as bytes, transferred rather than copied.
+    const transfer = [];
+    if (result.csv) {
+      result.csv = new TextEncoder().encode(result.csv);
+      transfer.push(result.csv.buffer);
+    }
+    self.postMessage({ id: data.id, result }, transfer);
   } catch (error) {
     self.postMessage({ id: data.id, result: { error: error.message } });
   }

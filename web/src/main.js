@@ -12,7 +12,7 @@ const view = new View(document);
 const compareView = new CompareView(document);
 const URL_DELAY_MS = 120; // history.replaceState is rate-limited; while dragging, write the latest only
 const NETS = ['NN1', 'NN2'];
-const BIG_TEXT = 200000; // characters
+const BIG_TEXT = 200000; // bytes
 
 // The loss curve −ln p for the pipeline's plot, from the core, once.
 function lossCurve(core) {
@@ -56,7 +56,7 @@ function start(core) {
   let embedOpen = false;
   let urlTimer = null;
   let lastEvaluation = null;
-  let loadedFile = null; // a file too big for the text box
+  let loadedFile = null; // a File too big for the text box
   const notices = [...opened.notices];
 
   const compareMetrics = (compare) => {
@@ -293,16 +293,17 @@ function start(core) {
       reshape({ classes: c.classes.map((n, i) => (i === j ? r.value : n)) }, 'Not applied:');
     },
     evaluate(text, mode) {
-      if (text.trim() === '' && loadedFile) runEvaluation(loadedFile.text, mode, loadedFile.name);
+      if (text.trim() === '' && loadedFile) runEvaluation(loadedFile, mode, loadedFile.name);
       else runEvaluation(text, mode);
     },
     async loadFile(file) {
       if (file.size > 64 * 1024 * 1024) return compareView.evaluateProgress(null, `${file.name} is larger than 64 MB; split it first.`);
-      const text = await file.text();
-      // A big file stays out of the text box, where megabytes of text would make typing slow.
-      loadedFile = text.length > BIG_TEXT ? { name: file.name, text } : null;
-      compareView.setEvaluateText(loadedFile ? '' : text, loadedFile && `${file.name} (${(file.size / 1e6).toFixed(1)} MB) is loaded and evaluated from the file; fix it and load it again, or paste text here instead.`);
-      runEvaluation(text, compareView.e.mode.value, file.name);
+      // A big file stays out of the text box, where megabytes of text would make typing slow,
+      // and is read by the worker, not here.
+      loadedFile = file.size > BIG_TEXT ? file : null;
+      const text = loadedFile ? '' : await file.text();
+      compareView.setEvaluateText(text, loadedFile && `${file.name} (${(file.size / 1e6).toFixed(1)} MB) is loaded and evaluated from the file; fix it and load it again, or paste text here instead.`);
+      runEvaluation(loadedFile || text, compareView.e.mode.value, file.name);
     },
     download() {
       if (!lastEvaluation || !lastEvaluation.csv) return;
@@ -339,8 +340,9 @@ function start(core) {
   // worker cannot start (pages opened from file://), it runs here.
   let worker;
   let runId = 0;
-  function runEvaluation(text, mode, source = 'the pasted text') {
-    if (text.trim() === '') return compareView.evaluateProgress(null, 'Paste predictions or load a file first.');
+  // `input` is pasted text or a File; a File's bytes go to the worker as they are (transferred).
+  async function runEvaluation(input, mode, source = 'the pasted text') {
+    if (typeof input === 'string' && input.trim() === '') return compareView.evaluateProgress(null, 'Paste predictions or load a file first.');
     const id = ++runId;
     const started = performance.now();
     compareView.evaluateProgress(0, `Evaluating ${source}…`);
@@ -354,7 +356,10 @@ function start(core) {
         : `${result.used.toLocaleString('en')} rows evaluated, ${skipped.toLocaleString('en')} left out${skipped ? ' (listed below)' : ''}; ${result.classes.length} classes, read as ${result.mode === 'p' ? 'probabilities' : 'logits'}; ${seconds} s.`);
       compareView.showEvaluation(result);
     };
-    const inline = () => setTimeout(() => finish(evaluateText(core, text, mode)), 0);
+    const inline = async () => {
+      const text = typeof input === 'string' ? input : await input.text();
+      setTimeout(() => finish(evaluateText(core, text, mode)), 0);
+    };
     if (worker === undefined) {
       try {
         worker = new Worker('eval-worker.js');
@@ -369,7 +374,9 @@ function start(core) {
       if (data.result) finish(data.result);
       else compareView.evaluateProgress(data.progress, `Evaluating ${source}… ${Math.round(data.progress * 100)}%`);
     };
-    worker.postMessage({ id, text, mode });
+    if (typeof input === 'string') return worker.postMessage({ id, text: input, mode });
+    const buffer = await input.arrayBuffer();
+    worker.postMessage({ id, buffer, mode }, [buffer]);
   }
 
   update(state);
