@@ -178,3 +178,15 @@ test('from file:// the evaluation runs in the page instead of a worker', async (
   await expectValue(page, 'File cross-entropy', 6.00990380956820887e-1);
   expect(problems.filter((p) => !/Worker|worker/.test(p))).toEqual([]);
 });
+
+test('the compare view fits 320 px without horizontal scrolling (wide tables scroll inside)', async ({ page, problems }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  for (const url of ['/?preset=nn1-vs-nn2', '/?preset=nn1-vs-nn2&embed=1']) {
+    await page.goto(url);
+    await expect(page.getByLabel('NN1 cross-entropy', exact)).toHaveText('0.38'); // the slide
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(widths[0]).toBeLessThanOrEqual(widths[1]);
+  }
+  await page.screenshot({ path: path.join(SHOTS, 'compare-320.png'), fullPage: true });
+  expect(problems).toEqual([]);
+});
