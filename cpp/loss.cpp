@@ -103,18 +103,20 @@ Shifted shift(View z, double temperature) {
     return out;
 }
 
-std::vector<double> softmaxUnchecked(View z, double temperature) {
-    Shifted sh = shift(z, temperature);
+// softmax and logSoftmax from one shift, so callers that need both shift once.
+std::vector<double> probabilitiesOf(Shifted sh) {
     for (double& s : sh.s) s = std::exp(s) / (1 + sh.rest);
     return sh.s;
 }
 
-std::vector<double> logSoftmaxUnchecked(View z, double temperature) {
-    Shifted sh = shift(z, temperature);
+std::vector<double> logProbabilitiesOf(Shifted sh) {
     const double logSum = std::log1p(sh.rest);
     for (double& s : sh.s) s -= logSum;
     return sh.s;
 }
+
+std::vector<double> softmaxUnchecked(View z, double temperature) { return probabilitiesOf(shift(z, temperature)); }
+std::vector<double> logSoftmaxUnchecked(View z, double temperature) { return logProbabilitiesOf(shift(z, temperature)); }
 
 // The target as a probability vector, smoothed: t = (1 - eps) t + eps / C.
 std::vector<double> smoothedTarget(const Target& target, std::size_t classes, double eps) {
@@ -284,9 +286,9 @@ Result<Explanation> explain(const std::vector<double>& z, const Target& target, 
     for (double x : z) e.scaledLogits.push_back(x / T);
     for (double x : e.scaledLogits) e.log10Terms.push_back(x / ln10);
     e.log10Sum = (z[sh.top] / T + std::log1p(sh.rest)) / ln10;
-    e.probabilities = softmaxUnchecked(z, T);
+    e.probabilities = probabilitiesOf(sh);
     for (double p : e.probabilities) e.probabilitySum += p;
-    e.logProbabilities = logSoftmaxUnchecked(z, T);
+    e.logProbabilities = logProbabilitiesOf(sh);
     for (double l : e.logProbabilities) e.log10Probabilities.push_back(l / ln10);
     e.target = smoothedTarget(target, z.size(), options.labelSmoothing);
     for (std::size_t i = 0; i < z.size(); ++i) {
@@ -365,10 +367,10 @@ Result<BatchMetrics> evaluateBatch(const std::vector<View>& rows, const BatchTar
             continue;
         }
         const std::vector<double> t = targetRow(target, r, classes);
-        const std::vector<double> q = fromLogits ? softmaxUnchecked(rows[r], temperature)
+        const Shifted sh = fromLogits ? shift(rows[r], temperature) : Shifted{};
+        const std::vector<double> q = fromLogits ? probabilitiesOf(sh)
                                                  : std::vector<double>(rows[r].data, rows[r].data + classes);
-        const double ce = fromLogits ? crossEntropyOfLogs(t, logSoftmaxUnchecked(rows[r], temperature))
-                                     : crossEntropyUnchecked(t, q);
+        const double ce = fromLogits ? crossEntropyOfLogs(t, logProbabilitiesOf(sh)) : crossEntropyUnchecked(t, q);
         m.usedRows.push_back(static_cast<double>(r));
         m.rowError.push_back(rowError(rows[r], t));
         m.rowSquaredError.push_back(squaredError(q, t));

@@ -3,15 +3,11 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { test, expect } = require('./fixtures.js');
+const { test, expect, exact, valueOf, expectValue } = require('./fixtures.js');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 fs.mkdirSync(SHOTS, { recursive: true });
-const exact = { exact: true };
-const valueOf = async (page, name) => Number(await page.getByLabel(name, exact).getAttribute('data-value'));
-const expectValue = (page, name, expected, digits = 12) =>
-  expect.poll(() => valueOf(page, name), { message: name }).toBeCloseTo(expected, digits);
 
 test('preset nn1-vs-nn2 shows the slide: 0.33 / 0.25 / 0.38 and 0.33 / 0.71 / 1.06', async ({ page, problems }) => {
   await page.goto('/?preset=nn1-vs-nn2');

@@ -24,4 +24,10 @@ const test = base.test.extend({
   },
 });
 
-module.exports = { test, expect: base.expect };
+const exact = { exact: true };
+// A value output's full-precision number (the text shows it rounded).
+const valueOf = async (page, name) => Number(await page.getByLabel(name, exact).getAttribute('data-value'));
+const expectValue = (page, name, expected, digits = 12) =>
+  base.expect.poll(() => valueOf(page, name), { message: name }).toBeCloseTo(expected, digits);
+
+module.exports = { test, expect: base.expect, exact, valueOf, expectValue };

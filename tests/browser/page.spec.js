@@ -4,17 +4,10 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { test, expect } = require('./fixtures.js');
+const { test, expect, exact, valueOf, expectValue } = require('./fixtures.js');
 
 const SHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'screenshots');
 fs.mkdirSync(SHOTS, { recursive: true });
-
-const exact = { exact: true };
-const valueOf = async (page, name) => Number(await page.getByLabel(name, exact).getAttribute('data-value'));
-
-async function expectValue(page, name, expected, digits = 12) {
-  await expect.poll(() => valueOf(page, name), { message: name }).toBeCloseTo(expected, digits);
-}
 
 // The visible text never shows NaN, undefined or Infinity spelled out.
 async function expectNoJunk(page) {

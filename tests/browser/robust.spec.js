@@ -1,11 +1,9 @@
 // Offline, a core that cannot load, leaks over 100,000 edits, keyboard-only flows.
 'use strict';
 const path = require('node:path');
-const { test, expect } = require('./fixtures.js');
+const { test, expect, exact, valueOf } = require('./fixtures.js');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const exact = { exact: true };
-const valueOf = async (page, name) => Number(await page.getByLabel(name, exact).getAttribute('data-value'));
 
 test('every view works with every request outside the page\'s origin blocked', async ({ page, context, problems }) => {
   const blocked = [];

@@ -225,10 +225,6 @@ export class View {
     }
   }
 
-  setText(field, text) {
-    if (field === 'temperature') this.e.temperature.value = text;
-    else this.rows[field].text.value = text;
-  }
 
   showNotices(notices) {
     this.e.noticeList.replaceChildren(...notices.map((n) => el('li', { text: n })));
