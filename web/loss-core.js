@@ -160,10 +160,74 @@
         for (const key of Object.keys(r)) out[key] = typeof r[key] === 'number' ? r[key] : Array.from(r[key]);
         return out;
       },
+      /**
+       * createNetwork({seed = 1}): the tiny CNN (conv 3x3 -> ReLU -> max pool 2x2 -> dense) with
+       * the shipped dog/cat pictures, its weights drawn from `seed` (an integer 0 .. 2^32 - 1).
+       * The same seed and the same calls give the same network, bit for bit. Call dispose()
+       * when done with it.
+       */
+      createNetwork: (options = {}) => network(m, options),
       limits: { maxClasses: m.maxClasses, maxValues: m.maxValues },
       /** Diagnostics, for checking that calls do not leak: wasm memory size, and bytes allocated in it. */
       wasmMemoryBytes: () => m.HEAP8.length,
       heapBytesInUse: () => m.heapBytesInUse(),
+    };
+  }
+
+  const SETS = ['training', 'test'];
+  const MAX_SEED = 4294967295;
+  const MAX_STEPS_PER_CALL = 100000;
+
+  function network(m, options) {
+    const seed = options.seed === undefined ? 1 : options.seed;
+    if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw new Error(`the seed must be a whole number from 0 to ${MAX_SEED}`);
+    let trainer = new m.Trainer(seed);
+    const live = () => {
+      if (!trainer) throw new Error('this network was disposed');
+      return trainer;
+    };
+    const isTest = (set) => {
+      if (!SETS.includes(set)) throw new Error(`the set must be "training" or "test", not ${JSON.stringify(set)}`);
+      return set === 'test';
+    };
+    const pixelsOf = (pixels) => toNumbers(pixels, 'pixels');
+    return {
+      seed,
+      side: m.pictureSide,
+      /** How many pictures each set has: {training, test}. */
+      counts: () => ({ training: live().count(false), test: live().count(true) }),
+      /** picture(set, index from 0): {pixels (side x side, 0 black .. 1 white), label (0 Dog, 1 Cat)}. */
+      picture: (set, index) => {
+        const r = live().picture(isTest(set), Number.isInteger(index) ? index : -1);
+        if (r.error !== undefined) throw new Error(r.error);
+        return { pixels: r.pixels, label: r.label };
+      },
+      /** forward(pixels): every layer's output: {conv, relu (filters x convSide^2), pooled
+       *  (filters x pooledSide^2, also the flattened vector), logits, filters, convSide, pooledSide}. */
+      forward: (pixels) => {
+        const r = live().forward(pixelsOf(pixels));
+        if (r.error !== undefined) throw new Error(r.error);
+        return { ...r, logits: Array.from(r.logits) };
+      },
+      /** train(count): that many SGD steps (batches of 10 from the training set); returns the last batch's loss. */
+      train: (count) => {
+        if (!Number.isInteger(count) || count < 0 || count > MAX_STEPS_PER_CALL) {
+          throw new Error(`the number of steps must be a whole number from 0 to ${MAX_STEPS_PER_CALL}`);
+        }
+        return live().train(count);
+      },
+      /** step(pixels, target class): one SGD step on this picture alone; returns its loss before the step. */
+      step: (pixels, target) => unwrap(live().stepOn(pixelsOf(pixels), Number.isInteger(target) ? target : -1)),
+      /** evaluate(set): {loss (mean cross-entropy), accuracy (share classified right)}. */
+      evaluate: (set) => live().evaluate(isTest(set)),
+      /** Training steps taken since the seeded start (steps on single pictures not counted). */
+      get steps() { return live().steps(); },
+      /** Back to the seeded start. */
+      reset: () => live().reset(),
+      dispose: () => {
+        if (trainer) trainer.delete();
+        trainer = null;
+      },
     };
   }
 

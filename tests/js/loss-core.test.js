@@ -172,3 +172,41 @@ test('squaredErrorGradient: by hand', () => {
   // 2 classes, true class 0: dSE/dz_0 = -4 p (1 - p)^2 = -0.0095 at the slide's p = 0.95.
   closeAll(core.squaredErrorGradient([Math.log(19), 0], 0), [-0.0095, 0.0095]);
 });
+
+test('createNetwork: the tiny CNN through the JS API, the same numbers as the native run', async () => {
+  const { PICTURE_COUNTS, PICTURE_SIDE } = await import('../../web/src/network-state.js');
+  const net = core.createNetwork({ seed: 2 });
+  try {
+    assert.deepEqual(net.counts(), PICTURE_COUNTS); // the page's link reader knows the sets' sizes
+    assert.equal(net.side, PICTURE_SIDE);
+    const picture = net.picture('test', 0);
+    assert.equal(picture.label, 0);
+    assert.equal(picture.pixels.length, 1024);
+    const start = net.forward(picture.pixels);
+    assert.equal(start.conv.length, 4 * 30 * 30);
+    assert.equal(start.pooled.length, 4 * 15 * 15);
+    // Recorded natively (g++ -O2) with tests/cpp/cnn_test.cpp's run: seed 2, 100 steps.
+    close(net.evaluate('test').loss, 0.68161599211592416, 1e-9);
+    net.train(60);
+    net.train(40);
+    assert.equal(net.steps, 100);
+    closeAll(net.forward(picture.pixels).logits, [2.7953652494569821, -2.7617234892622009], 1e-6);
+    assert.equal(net.evaluate('test').accuracy, 0.99);
+    // A step on one picture returns its loss before the step, and lowers it.
+    const before = core.crossEntropyFromLogits(net.forward(picture.pixels).logits, 1);
+    close(net.step(picture.pixels, 1), before);
+    assert.ok(core.crossEntropyFromLogits(net.forward(picture.pixels).logits, 1) < before);
+    net.reset();
+    assert.equal(net.steps, 0);
+    closeAll(net.forward(picture.pixels).logits, start.logits, 0);
+    assert.throws(() => net.forward([1, 2]), /the picture has 2 pixels; the network takes 32 x 32 = 1024/);
+    assert.throws(() => net.step(picture.pixels, 2), /the target class 2 is not between 0 and 1/);
+    assert.throws(() => net.picture('test', 100), /there is no picture 101 in the test set/);
+    assert.throws(() => net.picture('holiday', 0), /the set must be "training" or "test"/);
+    assert.throws(() => net.train(1.5), /whole number/);
+    assert.throws(() => core.createNetwork({ seed: -1 }), /the seed must be a whole number/);
+  } finally {
+    net.dispose();
+  }
+  assert.throws(() => net.steps, /disposed/);
+});

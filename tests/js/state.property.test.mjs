@@ -16,9 +16,18 @@ const logit = fc.oneof(finite(-1e300, 1e300), fc.integer({ min: -20, max: 20 }),
 const probability = finite(0, 1);
 
 // Any state the page can show.
+const picture = fc.oneof(
+  fc.integer({ min: 0, max: 99 }).map((index) => ({ set: 'test', index })),
+  fc.integer({ min: 0, max: 199 }).map((index) => ({ set: 'training', index })),
+  fc.array(fc.integer({ min: 0, max: 15 }), { minLength: 1024, maxLength: 1024 }).map((k) => ({ set: 'drawing', pixels: k.map((x) => x / 15) })));
+const historyItem = fc.oneof(fc.integer({ min: 1, max: 50 }), fc.tuple(picture, fc.integer({ min: 0, max: 1 })).map(([p, target]) => ({ picture: p, target })));
 const validState = names(LIMITS.minClasses).chain((classes) => fc.record({
   classes: fc.constant(classes),
-  logits: fc.array(logit, { minLength: classes.length, maxLength: classes.length }),
+  logits: fc.array(logit, { minLength: classes.length, maxLength: classes.length })
+    .chain((z) => fc.tuple(fc.boolean(), fc.boolean()).map(([a, b]) => z.map((x, i) => ((i === 0 && a) || (i === 1 && b) ? null : x)))),
+  picture,
+  seed: fc.integer({ min: 0, max: 4294967295 }),
+  history: fc.array(historyItem, { maxLength: 4 }),
   truth: fc.integer({ min: 0, max: classes.length - 1 }),
   temperature: finite(LIMITS.minTemperature, LIMITS.maxTemperature),
   view: fc.constantFrom('pipeline', 'compare'),
@@ -48,8 +57,8 @@ test('write then read gives the same state, with no notices', () => {
 });
 
 // Strings that look like links: known keys with hostile or random values.
-const keys = fc.constantFrom('v', 'preset', 'c', 'z', 't', 'T', 'view', 'embed', 'k', 'a', 'b', 'y', 'in', '__proto__', 'constructor', 'toString', '');
-const value = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('1e999', 'NaN', '-0', '0x10', '%', '%E0%A4%A', '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '1;2,3', ',,,'));
+const keys = fc.constantFrom('v', 'preset', 'c', 'z', 't', 'T', 'pic', 's', 'h', 'view', 'embed', 'k', 'a', 'b', 'y', 'in', '__proto__', 'constructor', 'toString', '');
+const value = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('1e999', 'NaN', '-0', '0x10', '%', '%E0%A4%A', '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '1;2,3', ',,,', 'n,n', 'test.1', 'draw.AA', '3000,1', 'test.2:1,5'));
 const linkish = fc.array(fc.tuple(keys, value), { maxLength: 12 }).map((pairs) => '?' + pairs.map(([k, v]) => `${k}=${v}`).join('&'));
 
 test('reading any string never throws and gives a valid state', () => {

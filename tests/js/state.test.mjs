@@ -25,7 +25,8 @@ test('every preset has a short link that reads back to it', () => {
 
 test('a full link writes and reads back exactly, names with commas and unicode included', () => {
   const state = { classes: ['Dog', 'Owl, barn', 'Ünïcödé 🐈'], logits: [1.25, -1e-300, 1e300], truth: 2, temperature: 0.7, view: 'pipeline', embed: true,
-    compare: { classes: ['a', 'b;c'], nn1: [[0.25, 0.75]], nn2: [[1, 0]], labels: [1], input: 'p' } };
+    compare: { classes: ['a', 'b;c'], nn1: [[0.25, 0.75]], nn2: [[1, 0]], labels: [1], input: 'p' },
+    picture: { set: 'training', index: 199 }, seed: 4294967295, history: [5, { picture: { set: 'test', index: 2 }, target: 1 }, 7] };
   assert.ok(isValidState(state));
   const link = writeLink(state);
   assert.ok(link.startsWith(`?v=${LINK_VERSION}&`));
@@ -46,8 +47,8 @@ test('damaged links give the closest valid state and say what was ignored', () =
     ['?v=1&foo=1', 'Ignored the unknown setting “foo”.'],
     ['?v=1&__proto__=1', 'Ignored the unknown setting “__proto__”.'],
     ['?v=1&z=1,2&z=3,4', 'The setting “z” appears more than once: used the first.'],
-    ['?v=9&z=1,2', 'The link was made by a newer version of this page (v9): read as version 1.'],
-    ['?z=1,2', 'The link has no version: read as version 1.'],
+    ['?v=9&z=1,2', 'The link was made by a newer version of this page (v9): read as version 2.'],
+    ['?z=1,2', 'The link has no version: read as version 2.'],
     ['?preset=dog-kat', 'There is no example called “dog-kat”: showing “dog-cat”.'],
     ['?v=1&c=%E0%A4%A,Cat', 'Ignored c: class name 1 has broken percent-encoding.'],
     ['?v=1&c=Dog,dog', 'Ignored c: class name 2 “dog” is already a class.'],
@@ -58,6 +59,17 @@ test('damaged links give the closest valid state and say what was ignored', () =
     ['?v=1&view=compare&a=0.9,0.1,0;0.2,0.8', 'Ignored a: row 2 does not have 3 probabilities in [0, 1].'],
     ['?v=1&view=compare&a=2,0;1,1;0,0&in=p', 'Ignored a: row 1 does not have 2 probabilities in [0, 1].'],
     ['?v=1&view=compare&y=0,5,0', 'Ignored y: a label is not one of the 2 classes.'],
+    ['?v=2&z=n,n,n', 'Ignored z: logit 3 is n, but only the first 2 classes come from the network.'],
+    ['?v=2&pic=test.0', 'Ignored pic: “test.0” is not one of the 100 test pictures.'],
+    ['?v=2&pic=test.101', 'Ignored pic: “test.101” is not one of the 100 test pictures.'],
+    ['?v=2&pic=cats.1', 'Ignored pic: “cats.1” is not a picture (test.1 to test.100, training.1 to training.200, or a drawing).'],
+    ['?v=2&pic=draw.AAAA', 'Ignored pic: a drawing has 684 characters, not 4.'],
+    ['?v=2&s=-1', 'Ignored s: “-1” is outside the range 0 to 4294967295.'],
+    ['?v=2&s=1.5', 'Ignored s: “1.5” is not a whole number.'],
+    ['?v=2&h=5000', 'Ignored h: item 1: “5000” steps is outside 1 to 3000.'],
+    ['?v=2&h=2000,2000', 'Ignored h: 4000 steps in all, more than this page replays (3000).'],
+    ['?v=2&h=10,test.3:7', 'Ignored h: item 2: “test.3:7” steps toward a class the network does not have.'],
+    ['?v=2&h=10,eval(1)', 'Ignored h: item 2: “eval(1)” is neither a number of steps nor a step on a picture.'],
     ['?preset=nn1-vs-nn2&a=1,0;0,1;1,0', 'The link names the example “nn1-vs-nn2” and also sets its values: used the values it sets.'],
   ];
   for (const [link, notice] of cases) {
@@ -65,6 +77,22 @@ test('damaged links give the closest valid state and say what was ignored', () =
     assert.ok(notices.includes(notice), `${link}: ${JSON.stringify(notices)}`);
     assert.ok(isValidState(state), link);
   }
+});
+
+test('a network link reads back: the network’s logits, a drawing, a history', () => {
+  const drawing = Array.from({ length: 1024 }, (_, i) => ((i * 7) % 16) / 15);
+  const state = { ...readLink('').state, logits: [null, 1.5], picture: { set: 'drawing', pixels: drawing }, seed: 7,
+    history: [100, { picture: { set: 'drawing', pixels: drawing }, target: 0 }, { picture: { set: 'training', index: 0 }, target: 1 }] };
+  assert.ok(isValidState(state));
+  const link = writeLink(state);
+  assert.match(link, /[?&]z=n,1.5(&|$)/);
+  assert.match(link, /[?&]h=100,draw\.[A-Za-z0-9_-]{684}:0,training\.1:1(&|$)/);
+  const back = readLink(link);
+  assert.deepEqual(back.notices, []);
+  assert.deepEqual(back.state, state);
+  // The default network state is not written: preset links stay short.
+  assert.equal(writeLink(readLink('?preset=uncertain').state), '?preset=uncertain');
+  assert.equal(writeLink({ ...readLink('?preset=uncertain').state, seed: 3 }), '?preset=uncertain&v=2&s=3');
 });
 
 test('the compare view\'s preset and a table of its own round-trip', () => {

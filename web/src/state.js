@@ -4,17 +4,23 @@
 //
 // State: { view, embed, classes, logits, truth, temperature,       (the pipeline)
 //          compare: { classes, nn1, nn2, labels, input } }          (the compare view)
-// Link format, version 1 (documented in README):
-//   ?v=1&c=Dog,Cat&z=2.9444389791664403,0&t=0&T=1[&embed=1]
-//   ?v=1&view=compare&k=Dog,Cat&a=0.9,0.1;0.1,0.9&b=0.6,0.4;0.3,0.7&y=0,1&in=p
+//          picture, seed, history }                                 (the network)
+// Link format, version 2 (documented in README; version 1 links read the same as before):
+//   ?v=2&c=Dog,Cat&z=2.9444389791664403,0&t=0&T=1[&embed=1]
+//   ?v=2&z=n,n&pic=test.3&s=1&h=120     (z = n: the network's logit; see network-state.js)
+//   ?v=2&view=compare&k=Dog,Cat&a=0.9,0.1;0.1,0.9&b=0.6,0.4;0.3,0.7&y=0,1&in=p
 //   ?preset=dog-cat[&embed=1]
 // Lists are comma-separated (rows of a table ';'-separated); each item is percent-encoded,
 // so a comma in a name is %2C.
 
 import { parseNumber, quote } from './numbers.js';
+import {
+  isValidHistory, isValidPicture, readHistory, readPicture, readSeed, writeHistory, writePicture,
+} from './network-state.js';
 import { COMPARE_PRESET, DEFAULT_PRESET, PRESETS, findPreset } from './presets.js';
 
-export const LINK_VERSION = 1;
+export const LINK_VERSION = 2;
+const OLDER_VERSIONS = ['1']; // read exactly as before
 export const MAX_LINK_LENGTH = 4000;
 export const LIMITS = {
   minClasses: 2,
@@ -42,6 +48,9 @@ export function parseName(text, otherNames = []) {
 }
 
 export const parseLogit = (text) => parseNumber(text, logitRange);
+// In a link, "n" stands for the network's own logit (only the network's classes have one).
+export const NETWORK_CLASSES = 2;
+const readLogit = (text, index) => (text === 'n' ? (index < NETWORK_CLASSES ? { value: null } : { error: 'is n, but only the first 2 classes come from the network' }) : parseLogit(text));
 export const parseTemperature = (text) => parseNumber(text, temperatureRange);
 export const parseProbability = (text) => parseNumber(text, { min: 0, max: 1 });
 export const parseCell = (input) => (input === 'p' ? parseProbability : parseLogit);
@@ -69,7 +78,7 @@ const choice = (values, what) => ({
 // `write` gives the raw value. Rules between fields are applied after, in `reconcile*`.
 export const FIELDS = [
   { group: 'pipeline', path: ['classes'], key: 'c', ...namesField },
-  { group: 'pipeline', path: ['logits'], key: 'z', read: (raw) => readList(raw, parseLogit, 'logit'), write: (v) => v.map(String).join(',') },
+  { group: 'pipeline', path: ['logits'], key: 'z', read: (raw) => readList(raw, readLogit, 'logit'), write: (v) => v.map((z) => (z === null ? 'n' : String(z))).join(',') },
   { group: 'pipeline', path: ['truth'], key: 't', read: (raw) => parseIndex(decode(raw) ?? ''), write: String },
   { group: 'pipeline', path: ['temperature'], key: 'T', read: (raw) => parseTemperature(decode(raw) ?? ''), write: String },
   { group: 'compare', path: ['compare', 'classes'], key: 'k', ...namesField },
@@ -77,6 +86,9 @@ export const FIELDS = [
   { group: 'compare', path: ['compare', 'nn2'], key: 'b', ...rowsField },
   { group: 'compare', path: ['compare', 'labels'], key: 'y', read: (raw) => readList(raw, parseIndex, 'label', LIMITS.maxRows), write: (v) => v.join(',') },
   { group: 'compare', path: ['compare', 'input'], key: 'in', ...choice(INPUTS, 'p or z') },
+  { group: 'network', path: ['picture'], key: 'pic', read: (raw) => readPicture(decode(raw) ?? ''), write: writePicture },
+  { group: 'network', path: ['seed'], key: 's', read: (raw) => readSeed(decode(raw) ?? ''), write: String },
+  { group: 'network', path: ['history'], key: 'h', read: (raw) => readHistory(raw, decode), write: writeHistory },
   { group: 'page', path: ['view'], key: 'view', ...choice(VIEWS, 'a view'), fallback: 'pipeline' },
   {
     group: 'page', path: ['embed'], key: 'embed', fallback: false,
@@ -97,6 +109,9 @@ export function defaultState() {
     compare: structuredClone(COMPARE_PRESET.state),
     view: 'pipeline',
     embed: false,
+    picture: { set: 'test', index: 0 },
+    seed: 1,
+    history: [],
   };
 }
 
@@ -118,7 +133,9 @@ export function isValidState(s) {
       row.every((x) => parseCell(s.compare.input)(String(x)).value === x));
   return validNames(c) &&
     Array.isArray(s.logits) && s.logits.length === c.length &&
-    s.logits.every((z) => parseLogit(String(z)).value === z) &&
+    s.logits.every((z, i) => (z === null ? i < NETWORK_CLASSES : parseLogit(String(z)).value === z)) &&
+    isValidPicture(s.picture) && Number.isInteger(s.seed) && readSeed(String(s.seed)).value === s.seed &&
+    isValidHistory(s.history) &&
     Number.isInteger(s.truth) && s.truth >= 0 && s.truth < c.length &&
     parseTemperature(String(s.temperature)).value === s.temperature &&
     VIEWS.includes(s.view) && typeof s.embed === 'boolean' &&
@@ -153,13 +170,16 @@ export function writeLink(state) {
   const preset = presetOf(state);
   const parts = [];
   if (preset) parts.push(`preset=${preset.id}`);
-  const groups = ['pipeline', 'compare'].filter((g) => {
+  const groups = ['pipeline', 'compare', 'network'].filter((g) => {
     if (preset && preset.view === g) return false;
+    if (g === 'network') return !groupIsDefault(state, g);
     return g === state.view || !groupIsDefault(state, g);
   });
   if (groups.length) parts.push(`v=${LINK_VERSION}`);
+  const defaults = defaultState();
   for (const field of FIELDS) {
     const value = get(state, field.path);
+    if (field.group === 'network' && sameJson(value, get(defaults, field.path))) continue;
     if (field.group === 'page') {
       const implied = preset ? preset.view : 'pipeline';
       if (field.key === 'view' ? value === implied : value === field.fallback) continue;
@@ -220,7 +240,7 @@ export function readLink(search) {
   const groupsSet = new Set(FIELDS.filter((f) => f.group !== 'page' && raw.has(f.key)).map((f) => f.group));
   if (raw.has('v')) {
     const v = decode(raw.get('v'));
-    if (v !== String(LINK_VERSION)) {
+    if (v !== String(LINK_VERSION) && !OLDER_VERSIONS.includes(v)) {
       const newer = /^\d+$/.test(v ?? '') && Number(v) > LINK_VERSION;
       notices.push(newer
         ? `The link was made by a newer version of this page (v${v}): read as version ${LINK_VERSION}.`
@@ -244,6 +264,7 @@ export function readLink(search) {
   }
   const state = reconcilePipeline(base, read, notices);
   state.compare = reconcileCompare(base.compare, read.compare, notices);
+  for (const key of ['picture', 'seed', 'history']) if (read[key] !== undefined) state[key] = read[key];
   if (read.view) state.view = read.view;
   if (read.embed !== undefined) state.embed = read.embed;
   return { state, notices };
