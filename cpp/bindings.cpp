@@ -5,6 +5,7 @@
 #include <emscripten/val.h>
 #include <malloc.h>
 
+#include "cnn.hpp"
 #include "loss.hpp"
 
 using emscripten::val;
@@ -123,6 +124,54 @@ val batchMetricsJs(const val& values, const val& widths, const val& targetValues
     return out;
 }
 
+// The tiny CNN with its picture sets, for the page: one object the JS wrapper owns.
+class TrainerJs {
+public:
+    explicit TrainerJs(double seed) : trainer_(static_cast<std::uint64_t>(seed)) {}
+
+    val picture(bool test, int index) const {
+        const PictureSet& set = test ? trainer_.testSet() : trainer_.trainingSet();
+        if (index < 0 || static_cast<std::size_t>(index) >= set.pixels.size())
+            return failure("there is no picture " + std::to_string(index + 1) + " in the " + (test ? "test" : "training") + " set");
+        val out = val::object();
+        out.set("pixels", toArray(set.pixels[index]));
+        out.set("label", set.labels[index]);
+        return out;
+    }
+    int count(bool test) const { return static_cast<int>((test ? trainer_.testSet() : trainer_.trainingSet()).pixels.size()); }
+
+    val forward(const val& pixels) const {
+        const Result<Activations> r = trainer_.network().forward(toVector(pixels));
+        if (!r.ok()) return failure(r.error);
+        const NetworkShape& s = trainer_.network().shape();
+        val out = val::object();
+        out.set("conv", toArray(r.value.conv));
+        out.set("relu", toArray(r.value.relu));
+        out.set("pooled", toArray(r.value.pooled));
+        out.set("logits", toArray(r.value.logits));
+        out.set("filters", s.filters);
+        out.set("convSide", s.convSide());
+        out.set("pooledSide", s.pooledSide());
+        return out;
+    }
+
+    double train(int count) { return trainer_.train(count); }
+    val stepOn(const val& pixels, int target) { return wrap(trainer_.stepOn(toVector(pixels), target)); }
+
+    val evaluate(bool test) const {
+        const Trainer::Score score = trainer_.evaluate(test ? trainer_.testSet() : trainer_.trainingSet());
+        val out = val::object();
+        out.set("loss", score.loss);
+        out.set("accuracy", score.accuracy);
+        return out;
+    }
+    void reset() { trainer_.reset(); }
+    double steps() const { return static_cast<double>(trainer_.stepsTaken()); }
+
+private:
+    Trainer trainer_;
+};
+
 // Bytes the allocator has handed out and not taken back: a leak check for tests.
 double heapBytesInUse() { return static_cast<double>(mallinfo().uordblks); }
 
@@ -141,6 +190,17 @@ EMSCRIPTEN_BINDINGS(loss_core) {
     emscripten::function("explain", &explainJs);
     emscripten::function("squaredErrorGradient", &squaredErrorGradientJs);
     emscripten::function("heapBytesInUse", &heapBytesInUse);
+    emscripten::class_<TrainerJs>("Trainer")
+        .constructor<double>()
+        .function("picture", &TrainerJs::picture)
+        .function("count", &TrainerJs::count)
+        .function("forward", &TrainerJs::forward)
+        .function("train", &TrainerJs::train)
+        .function("stepOn", &TrainerJs::stepOn)
+        .function("evaluate", &TrainerJs::evaluate)
+        .function("reset", &TrainerJs::reset)
+        .function("steps", &TrainerJs::steps);
+    emscripten::constant("pictureSide", kPictureSide);
     emscripten::constant("maxClasses", static_cast<double>(kMaxClasses));
     emscripten::constant("maxValues", static_cast<double>(kMaxValues));
 }

@@ -7,21 +7,41 @@
  * Plain arrays (or Float64Arrays) in, plain arrays and numbers out. Bad input throws an
  * Error with the core's message ("logit 3 is not a finite number"). A classic script, so
  * it also works from file:// (no ES modules there): in a page it defines the global
- * `LossCore` and needs loss-core-module.js and loss-core-wasm.js loaded first; in Node it
- * is the package's main.
+ * `LossCore` and needs loss-core-module.js loaded first (it finds the wasm beside itself:
+ * loss-core-module.wasm over http(s), loss-core-wasm.js from file://); in Node it is the
+ * package's main.
  */
 (function (root, define) {
   if (typeof module === 'object' && module.exports) {
-    module.exports = define(() => ({
+    module.exports = define(async () => ({
       factory: require('./loss-core-module.js'),
       wasmBinary: require('node:fs').readFileSync(require('node:path').join(__dirname, 'loss-core-module.wasm')),
     }));
   } else {
-    root.LossCore = define(() => ({
-      factory: root.createLossCoreModule,
-      wasmBinary: typeof root.lossCoreWasmBase64 === 'string'
-        ? Uint8Array.from(atob(root.lossCoreWasmBase64), (c) => c.charCodeAt(0)) : undefined,
-    }));
+    // The wasm's bytes: fetched as a binary where the page is served over http(s), since that
+    // is the smallest transfer; from file://, which cannot fetch, from loss-core-wasm.js, the
+    // same bytes as base64 in a classic script. Both files sit beside this one.
+    const here = (root.document && root.document.currentScript && root.document.currentScript.src) || root.location.href;
+    const decode = (base64) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const loadScript = (src) => new Promise((resolve, reject) => {
+      if (!root.document) return resolve(root.importScripts(src)); // a worker
+      const script = Object.assign(root.document.createElement('script'), { src, onload: resolve });
+      script.onerror = () => reject(new Error(`${src} could not be loaded`));
+      root.document.head.append(script);
+    });
+    root.LossCore = define(async () => {
+      const factory = root.createLossCoreModule;
+      if (typeof root.lossCoreWasmBase64 !== 'string' && /^https?:$/.test(new URL(here).protocol)) {
+        try {
+          const response = await fetch(new URL('loss-core-module.wasm', here));
+          if (response.ok) return { factory, wasmBinary: new Uint8Array(await response.arrayBuffer()) };
+        } catch {
+          // Offline or refused: the base64 script below.
+        }
+      }
+      if (typeof root.lossCoreWasmBase64 !== 'string') await loadScript(new URL('loss-core-wasm.js', here).href);
+      return { factory, wasmBinary: typeof root.lossCoreWasmBase64 === 'string' ? decode(root.lossCoreWasmBase64) : undefined };
+    });
   }
 })(typeof self !== 'undefined' ? self : this, function (getModule) {
   'use strict';
@@ -236,8 +256,8 @@
   function loadLossCore() {
     if (!loading) {
       loading = Promise.resolve()
-        .then(() => {
-          const { factory, wasmBinary } = getModule();
+        .then(getModule)
+        .then(({ factory, wasmBinary }) => {
           if (typeof factory !== 'function') throw new Error('loss-core-module.js is not loaded');
           if (!wasmBinary) throw new Error('loss-core-wasm.js is not loaded');
           return factory({ wasmBinary });

@@ -37,7 +37,7 @@ function corpus() {
     add(`?v=1&c=${k},Cat&z=0,0`, false);
   }
   // 3. Unknown and future versions.
-  for (const v of ['0', '2', '99', '-1', '1.0', 'abc', '', '%31', '1e0', '999999999999999999999']) add(`?v=${v}&c=Dog,Cat&z=1,2`, v !== '%31');
+  for (const v of ['0', '3', '99', '-1', '1.0', 'abc', '', '%31', '1e0', '999999999999999999999']) add(`?v=${v}&c=Dog,Cat&z=1,2`, v !== '%31');
   // 4. Repeated and missing keys.
   add('?v=1&z=1,2&z=3,4'); add('?v=1&v=1&z=1,2'); add('?preset=dog-cat&preset=uncertain'); add('?v=1&c=A,B&c=C,D');
   add('?v=1&T=2&T=3'); add('?z=1,2'); add('?c=Dog,Cat'); add('?v=1&=1'); add('?v=1&&&&z=1,2', false); add('?&&&', false);
@@ -66,7 +66,16 @@ function corpus() {
     add(`?v=1&c=${bad},Cat&z=1,0`);
     add(`?v=1&${bad}=1`);
   }
-  // 9. Every preset id misspelled.
+  // 9. The network's settings: pictures, seeds and histories that are not ones.
+  for (const pic of ['test.0', 'test.101', 'training.201', '__proto__.1', 'constructor.1', 'draw.', 'draw.<script>', `draw.${'A'.repeat(683)}`, `draw.${'!'.repeat(684)}`, 'test.1.5', 'test.1e0']) {
+    add(`?v=2&z=n,n&pic=${pic}`);
+  }
+  for (const seed of ['-1', '4294967296', '1.5', '1e999', 'abc', '']) add(`?v=2&s=${seed}`);
+  for (const h of ['0', '3001', '2000,2000', 'abc', 'test.1:2', 'test.1', 'test.1:1:1', '<img src=x onerror=alert(1)>', new Array(41).fill('1').join(','), ',']) {
+    add(`?v=2&h=${h}`);
+  }
+  add('?v=2&z=n,n,n'); add('?v=2&c=Dog,Cat,Owl&z=1,2,n'); add('?v=1&z=n');
+  // 10. Every preset id misspelled.
   for (const id of PRESET_IDS) {
     add(`?preset=${id.slice(1)}`);
     add(`?preset=${id.toUpperCase()}`);

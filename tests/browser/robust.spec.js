@@ -24,6 +24,8 @@ test('every view works with every request outside the page\'s origin blocked', a
 });
 
 test('if the wasm file is missing, the page says so plainly', async ({ page }) => {
+  // Neither the binary (fetched over http) nor its base64 script (the fallback) is there.
+  await page.route('**/loss-core-module.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.route('**/loss-core-wasm.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.goto('/');
   await expect(page.locator('#load-status')).toContainText('The page cannot compute anything: The loss core could not load');

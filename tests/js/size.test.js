@@ -7,7 +7,7 @@ const { sizes, BUDGET_GZIP } = require('../../scripts/size.js');
 test('the first view transfers at most 100 KB gzip, each file named', () => {
   const { rows, total } = sizes();
   const names = rows.map((r) => r.file);
-  for (const f of ['index.html', 'style.css', 'loss-core-module.js', 'loss-core-wasm.js', 'loss-core.js', 'app.js']) {
+  for (const f of ['index.html', 'style.css', 'loss-core-module.js', 'loss-core-module.wasm', 'loss-core.js', 'app.js']) {
     assert.ok(names.includes(f), `${f} is counted`);
   }
   const table = rows.map((r) => `${r.file}: ${r.gzip} B`).join(', ');

@@ -2,7 +2,7 @@
 /* global importScripts */
 import { evaluateText } from './evaluate.js';
 
-importScripts('loss-core-module.js', 'loss-core-wasm.js', 'loss-core.js');
+importScripts('loss-core-module.js', 'loss-core.js');
 const loading = self.LossCore.loadLossCore();
 
 self.onmessage = async ({ data }) => {

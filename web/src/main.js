@@ -2,14 +2,21 @@
 // and every change goes back into the address.
 import { CompareView } from './compare-view.js';
 import { evaluateText } from './evaluate.js';
+import { formatNumber, formatSigned } from './format.js';
+import { NETWORK_LIMITS, PICTURE_SIDE, readSeed, toShades } from './network-state.js';
+import { NetworkSession } from './network-session.js';
+import { NetworkView } from './network-view.js';
 import { findPreset } from './presets.js';
 import {
-  LIMITS, defaultNames, defaultState, parseCell, parseLogit, parseName, parseTemperature, presetOf, readLink, writeLink,
+  LIMITS, NETWORK_CLASSES, defaultNames, defaultState, parseCell, parseLogit, parseName, parseTemperature, presetOf, readLink, writeLink,
 } from './state.js';
 import { View } from './view.js';
 
 const view = new View(document);
 const compareView = new CompareView(document);
+const networkView = new NetworkView(document);
+const SCORE_EVERY_MS = 300; // the test score takes a few ms: not every frame while training
+const STEPS_PER_FRAME = 2; // about 120 steps a second: slow enough to watch the loss fall, about 2 ms a frame
 const URL_DELAY_MS = 120; // history.replaceState is rate-limited; while dragging, write the latest only
 const NETS = ['NN1', 'NN2'];
 const BIG_TEXT = 200000; // bytes
@@ -58,6 +65,10 @@ function start(core) {
   let lastEvaluation = null;
   let loadedFile = null; // a File too big for the text box
   const notices = [...opened.notices];
+  const session = new NetworkSession(core);
+  let shown = null; // what the page shows: the network's pass and the logits used
+  let training = false;
+  let scoredAt = 0;
 
   const compareMetrics = (compare) => {
     const options = { logits: compare.input === 'z' };
@@ -91,9 +102,18 @@ function start(core) {
   // The single way the state changes: compute first, so a state the core refuses is
   // never shown and the last good one stays. Returns null, or why it was refused.
   function update(next, { editing = null, keepCells = false } = {}) {
-    let result, metrics;
+    let result, metrics, pass, logits;
     try {
-      result = core.explain(next.logits, next.truth, { temperature: next.temperature });
+      session.sync(next.seed, next.history);
+      // The forward pass changes only with the picture or the weights, not with an edit.
+      if (shown && shown.version === session.version && shown.picture === next.picture) pass = shown.pass;
+      else {
+        const pixels = session.pixelsOf(next.picture);
+        pass = session.forward(pixels);
+        pass.pixels = pixels;
+      }
+      logits = next.logits.map((z, i) => (z === null ? pass.logits[i] : z));
+      result = core.explain(logits, next.truth, { temperature: next.temperature });
       metrics = compareMetrics(next.compare);
     } catch (error) {
       if (next.view === 'pipeline') view.shareStatus(`Not applied: ${error.message}`);
@@ -103,7 +123,14 @@ function start(core) {
     draft = null;
     const preset = presetOf(state);
     const caption = preset ? preset.caption : 'Your own numbers: choose an example to start again from the slides.';
-    view.render(state, result, { curve, presetId: preset && preset.id, caption, editing });
+    const edited = state.logits.map((z, i) => (i < NETWORK_CLASSES ? z !== null : undefined));
+    view.render({ ...state, logits }, result, { curve, presetId: preset && preset.id, caption, editing, edited });
+    networkView.show(state.view === 'pipeline');
+    if (!shown || shown.pass !== pass || shown.names !== state.classes) {
+      networkView.renderPass({ picture: state.picture, pixels: pass.pixels, pass, names: state.classes });
+    }
+    shown = { version: session.version, picture: state.picture, pass, logits, names: state.classes };
+    renderTraining();
     compareView.render(state.compare, metrics, curves, { keepCells });
     compareView.show(state.view === 'compare');
     view.setFullPageLink(pageAddress() + writeLink({ ...state, embed: false }));
@@ -113,6 +140,82 @@ function start(core) {
   }
 
   const withLogit = (i, value) => ({ ...state, logits: state.logits.map((z, j) => (j === i ? value : z)) });
+
+  function renderTraining() {
+    const now = performance.now();
+    if (!training || now - scoredAt > SCORE_EVERY_MS) {
+      scoredAt = now;
+      session.testScore();
+    }
+    const target = state.truth < NETWORK_CLASSES ? state.truth : null;
+    networkView.renderTraining({
+      seed: state.seed, steps: session.steps, lastLoss: session.lastLoss, accuracy: session.score.accuracy,
+      gradient: target === null ? null : core.logitGradient(shown.pass.logits, target),
+      names: state.classes, curve: session.curve, training, canTrain: session.canTrain,
+      canStep: session.canTrain && target !== null, editingSeed: document.activeElement === networkView.e.seed,
+    });
+  }
+
+  // Train: steps in slices of a few milliseconds per frame, so the page stays responsive.
+  function trainFrame() {
+    if (!training) return;
+    let count = 0;
+    for (; count < STEPS_PER_FRAME && session.canTrain; count++) session.train(1);
+    if (!session.canTrain) training = false;
+    if (count) update({ ...state, history: session.history });
+    else renderTraining();
+    if (training) requestAnimationFrame(trainFrame);
+    else networkView.stepReport(session.canTrain ? '' : `Stopped at ${NETWORK_LIMITS.maxSteps.toLocaleString('en')} steps, as many as a link can replay. Reset to start again.`);
+  }
+
+  const f = (x) => formatNumber(x);
+  const listOf = (values) => values.map((v, i) => `${state.classes[i]} ${formatSigned(v)}`).join(', ');
+
+  networkView.bind({
+    picture(picture) {
+      const label = session.labelOf(picture);
+      update({ ...state, picture, truth: label < state.classes.length ? label : state.truth });
+    },
+    draw(pixels) {
+      update({ ...state, picture: { set: 'drawing', pixels: toShades(pixels) } });
+    },
+    blank() {
+      update({ ...state, picture: { set: 'drawing', pixels: new Array(PICTURE_SIDE * PICTURE_SIDE).fill(1) } });
+    },
+    train() {
+      training = !training && session.canTrain;
+      if (training) requestAnimationFrame(trainFrame);
+      else {
+        writeUrl();
+        renderTraining();
+      }
+    },
+    step() {
+      const target = state.truth;
+      if (target >= NETWORK_CLASSES || !session.canTrain) return;
+      const pixels = shown.pass.pixels;
+      const before = session.forward(pixels).logits;
+      const gradient = core.logitGradient(before, target);
+      const lossBefore = session.step(state.picture, target);
+      const after = session.forward(pixels).logits;
+      const lossAfter = core.crossEntropyFromLogits(after, target);
+      update({ ...state, history: session.history });
+      networkView.stepReport(`One step on this picture toward ${state.classes[target]}. At the logits, y − t was ${listOf(gradient)}. ` +
+        `The network’s logits went from ${listOf(before)} to ${listOf(after)}, and this picture’s loss from ${f(lossBefore)} to ${f(lossAfter)}.`);
+    },
+    reset() {
+      training = false;
+      networkView.stepReport('');
+      update({ ...state, history: [] });
+    },
+    seed(text) {
+      const r = readSeed(text);
+      if (r.error) return networkView.seedMessage(`Seed: ${r.error}. Still using ${state.seed}.`);
+      networkView.seedMessage(null);
+      training = false;
+      update({ ...state, seed: r.value, history: [] });
+    },
+  });
   const withCompare = (change) => ({ ...state, compare: { ...state.compare, ...change } });
 
   function embedCode() {
@@ -141,8 +244,12 @@ function start(core) {
       view.fieldMessage(i, null);
       update(withLogit(i, value));
     },
+    useNetworkLogit(i) {
+      view.fieldMessage(i, null);
+      update(withLogit(i, null));
+    },
     logitStep(i, delta) {
-      const value = Math.round((state.logits[i] + delta) * 1e6) / 1e6;
+      const value = Math.round((shown.logits[i] + delta) * 1e6) / 1e6;
       if (parseLogit(String(value)).error) return;
       view.fieldMessage(i, null);
       update(withLogit(i, value));
@@ -202,7 +309,8 @@ function start(core) {
       const keep = (_, j) => j !== i;
       const truth = state.truth === i ? 0 : state.truth > i ? state.truth - 1 : state.truth;
       view.fieldMessage('classes', null);
-      update({ ...state, classes: state.classes.filter(keep), logits: state.logits.filter(keep), truth });
+      // The network's outputs belong to positions: a removed class fixes the others' values.
+      update({ ...state, classes: state.classes.filter(keep), logits: shown.logits.filter(keep), truth });
     },
     add() {
       if (state.classes.length >= LIMITS.maxClasses) return;
@@ -211,8 +319,8 @@ function start(core) {
     },
     gradientStep() {
       // One step of gradient descent with learning rate 1: z ← z − ∂L/∂z (from the core).
-      const gradient = core.logitGradient(state.logits, state.truth, { temperature: state.temperature });
-      const next = state.logits.map((z, i) => Math.round((z - gradient[i]) * 1e12) / 1e12);
+      const gradient = core.logitGradient(shown.logits, state.truth, { temperature: state.temperature });
+      const next = shown.logits.map((z, i) => Math.round((z - gradient[i]) * 1e12) / 1e12);
       if (next.some((z) => parseLogit(String(z)).error)) return;
       update({ ...state, logits: next });
     },

@@ -48,8 +48,8 @@ export function readPicture(text) {
     return r.error ? r : { value: { set: 'drawing', pixels: r.value } };
   }
   if (dot > 0 && Object.hasOwn(PICTURE_COUNTS, set)) {
-    const n = parseNumber(rest, { min: 1, max: PICTURE_COUNTS[set] });
-    if (n.error || !Number.isInteger(n.value)) return { error: `${quote(text)} is not one of the ${PICTURE_COUNTS[set]} ${set} pictures` };
+    const n = /^\d{1,3}$/.test(rest) ? parseNumber(rest, { min: 1, max: PICTURE_COUNTS[set] }) : { error: true };
+    if (n.error) return { error: `${quote(text)} is not one of the ${PICTURE_COUNTS[set]} ${set} pictures` };
     return { value: { set, index: n.value - 1 } };
   }
   return { error: `${quote(text)} is not a picture (test.1 to test.${PICTURE_COUNTS.test}, training.1 to training.${PICTURE_COUNTS.training}, or a drawing)` };

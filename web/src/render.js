@@ -95,33 +95,6 @@ export function renderGradientFormula(el, { names, probabilities, target, gradie
 
 const svg = (tag, attrs, ...children) => node(SVG, tag, attrs, children);
 
-/** Input → conv → ReLU → pool → flatten → fully connected → one output neuron per class. */
-export function renderCnnDiagram(el, names) {
-  const parts = [];
-  // input
-  parts.push(svg('rect', { x: 4, y: 40, width: 30, height: 30, class: 'cnn-input' }));
-  // convolution: stacked feature maps
-  for (let k = 0; k < 3; k++) parts.push(svg('rect', { x: 44 + k * 5, y: 36 + k * 5, width: 26, height: 26, class: 'cnn-map' }));
-  // pooling: smaller maps
-  for (let k = 0; k < 3; k++) parts.push(svg('rect', { x: 88 + k * 4, y: 46 + k * 4, width: 14, height: 14, class: 'cnn-map' }));
-  // flatten: a column of units
-  for (let k = 0; k < 7; k++) parts.push(svg('circle', { cx: 122, cy: 31 + k * 8, r: 2.6, class: 'cnn-unit' }));
-  // fully connected: lines to the output neurons
-  const n = names.length;
-  const ys = names.map((_, i) => (n === 1 ? 55 : 20 + (i * 70) / (n - 1)));
-  for (let k = 0; k < 7; k++) {
-    for (const y of ys) parts.push(svg('line', { x1: 125, y1: 31 + k * 8, x2: 166, y2: y, class: 'cnn-edge' }));
-  }
-  ys.forEach((y, i) => {
-    parts.push(svg('circle', { cx: 170, cy: y, r: n > 5 ? 3.5 : 5, class: 'cnn-neuron' }));
-    if (n <= 5) parts.push(svg('text', { x: 178, y: y + 3, class: 'cnn-neuron-label' }, names[i].slice(0, 4)));
-  });
-  const label = (x, text) => svg('text', { x, y: 118, class: 'cnn-label', 'text-anchor': 'middle' }, text);
-  parts.push(label(19, 'input'), label(62, 'conv+ReLU'), label(100, 'pool'), label(124, 'flat'), label(168, 'FC → z'));
-  parts.push(svg('text', { x: 100, y: 140, class: 'cnn-caption', 'text-anchor': 'middle' }, 'drawn, not run: the logits are yours'));
-  el.replaceChildren(...parts);
-}
-
 /** The curve −ln p over p in (0, 1], with the current point on it. */
 export function renderLossPlot(el, { curve, probability, loss, name }) {
   const left = 40, right = 310, top = 12, bottom = 180, yMax = 5;

@@ -4,14 +4,11 @@ import { el, showValue } from './dom.js';
 import { formatInput, formatNumber, formatProbability, formatSigned } from './format.js';
 import { PRESETS } from './presets.js';
 import {
-  renderCnnDiagram, renderGradientFormula, renderLossFormula, renderLossPlot, renderSoftmaxFormula,
+  renderGradientFormula, renderLossFormula, renderLossPlot, renderSoftmaxFormula,
 } from './render.js';
 
 // The logit bars and sliders span this range; typed values may go beyond it.
 export const BAR_RANGE = 10;
-// A Map, not an object: a class called "constructor" must not find Object's constructor.
-const PICTURES = new Map([['dog', 'img/dog.svg'], ['cat', 'img/cat.svg'], ['bird', 'img/bird.svg']]);
-
 
 const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
 
@@ -25,7 +22,7 @@ export class View {
       embedButton: $('embed-button'), embedPanel: $('embed-panel'), embedCode: $('embed-code'), copyEmbed: $('copy-embed'),
       openFull: $('open-full'), notices: $('notices'), noticeList: $('notice-list'), dismissNotices: $('dismiss-notices'),
       loadStatus: $('load-status'), pipeline: $('pipeline'), details: $('details'), explanation: $('explanation'),
-      pictures: $('pictures'), trueClass: $('true-class'), cnn: $('cnn-diagram'), logitRows: $('logit-rows'),
+      trueClass: $('true-class'), logitRows: $('logit-rows'),
       probabilityRows: $('probability-rows'), probabilitySum: $('probability-sum'), loss: $('loss'),
       lossSentence: $('loss-sentence'), softmaxFormula: $('softmax-formula'), lossFormula: $('loss-formula'),
       gradientFormula: $('gradient-formula'), gradientStep: $('gradient-step'), temperature: $('temperature'),
@@ -87,15 +84,6 @@ export class View {
     this.e.probabilityRows.replaceChildren(...this.probabilityRows.map((r) => r.root));
 
     this.e.trueClass.replaceChildren(...names.map((name, i) => el('option', { value: String(i), text: name })));
-    this.pictureInputs = names.map((name, i) => {
-      const input = el('input', { type: 'radio', name: 'picture', value: String(i), id: `picture-${i}` });
-      input.addEventListener('change', () => h.truth(i));
-      const src = PICTURES.get(name.toLowerCase());
-      const art = src ? el('img', { src, alt: '', width: '72', height: '72' })
-        : el('span', { class: 'picture-placeholder', 'aria-hidden': 'true', text: [...name][0].toUpperCase() });
-      return { input, root: el('label', { class: 'picture', for: `picture-${i}` }, input, art, el('span', { text: name })) };
-    });
-    this.e.pictures.replaceChildren(...this.pictureInputs.map((p) => p.root));
 
     this.e.classList.replaceChildren(...names.map((name, i) => {
       const input = el('input', { type: 'text', value: name, 'aria-label': `Class ${i + 1} name`, autocomplete: 'off', spellcheck: 'false' });
@@ -106,7 +94,6 @@ export class View {
       return el('li', {}, input, remove);
     }));
     this.e.addClass.disabled = names.length >= 10;
-    renderCnnDiagram(this.e.cnn, names);
   }
 
   buildLogitRow(name, i, h) {
@@ -122,6 +109,11 @@ export class View {
     const gradient = el('output', { class: 'gradient', 'aria-label': `${name} gradient` });
     const direction = el('span', { class: 'direction' });
     const message = el('p', { id: `${id}-message`, class: 'field-message', 'aria-live': 'polite' });
+    // An edited logit overrides the network's output; this puts the network's back.
+    const edited = el('span', { class: 'edited-mark', text: 'edited' });
+    const useNetwork = el('button', { type: 'button', class: 'link-button', text: 'use the network’s', 'aria-label': `Use the network’s ${name} logit` });
+    useNetwork.addEventListener('click', () => h.useNetworkLogit(i));
+    const source = el('p', { class: 'logit-source' }, edited, ' ', useNetwork);
     text.addEventListener('input', () => h.logitText(i, text.value));
     text.addEventListener('keydown', (ev) => this.arrowKeys(ev, (d) => h.logitStep(i, d)));
     slider.addEventListener('input', () => h.logitValue(i, Number(slider.value)));
@@ -135,10 +127,10 @@ export class View {
     track.addEventListener('pointermove', (ev) => { if (track.hasPointerCapture(ev.pointerId)) fromPointer(ev); });
     const root = el('div', { class: 'logit-row' },
       el('label', { class: 'row-name', for: id }, el('span', { text: name }), el('span', { class: 'visually-hidden', text: ' logit' })),
-      text, track, slider,
+      text, source, track, slider,
       el('p', { class: 'gradient-line' }, el('span', { class: 'gradient-symbol', text: '∂L/∂z ' }), gradient, ' ', direction),
       message);
-    return { root, text, slider, fill, arrow, gradient, direction, message };
+    return { root, text, slider, fill, arrow, gradient, direction, message, source, edited };
   }
 
   // --- drawing -------------------------------------------------------------------------
@@ -147,7 +139,7 @@ export class View {
    * Draws a state and the core's numbers for it. `editing` names the text field the
    * user is typing in, which keeps its text as typed.
    */
-  render(state, result, { curve, presetId, caption, editing }) {
+  render(state, result, { curve, presetId, caption, editing, edited }) {
     if (!this.builtNames || this.builtNames.join('\u0000') !== state.classes.join('\u0000')) this.buildClasses(state.classes);
     const { classes: names, logits, truth, temperature } = state;
     const { probabilities, log10Probabilities, gradient, loss } = result;
@@ -155,6 +147,7 @@ export class View {
     this.root.classList.toggle('embed', state.embed);
     const onPipeline = state.view === 'pipeline';
     for (const part of [this.e.pipeline, this.e.details, this.e.explanation]) part.hidden = !onPipeline;
+    this.onPipeline = onPipeline;
     this.e.showPipeline.setAttribute('aria-pressed', String(onPipeline));
     this.e.showCompare.setAttribute('aria-pressed', String(!onPipeline));
 
@@ -172,6 +165,10 @@ export class View {
       r.arrow.style.left = `${move > 0 ? zeroAt : zeroAt - length}%`;
       r.arrow.style.width = `${length}%`;
       r.root.classList.toggle('is-true', i === truth);
+      r.source.hidden = edited[i] === undefined;
+      r.edited.textContent = edited[i] ? 'edited' : 'from the network';
+      r.source.lastChild.hidden = !edited[i];
+      r.root.classList.toggle('is-edited', Boolean(edited[i]));
     });
     this.probabilityRows.forEach((r, i) => {
       r.fill.style.width = `${probabilities[i] * 100}%`;
@@ -183,7 +180,6 @@ export class View {
     this.e.lossSentence.textContent = `The picture is a ${names[truth]}: L = −ln y(${names[truth]}) = −ln ${probabilityText(truth)}.`;
 
     this.e.trueClass.value = String(truth);
-    this.pictureInputs.forEach((p, i) => { p.input.checked = i === truth; p.root.classList.toggle('is-chosen', i === truth); });
     if (editing !== 'temperature') this.e.temperature.value = formatInput(temperature);
     this.e.temperatureSlider.value = String(Math.log10(temperature));
 
@@ -233,6 +229,10 @@ export class View {
 
   showReady() {
     this.e.loadStatus.hidden = true;
+    // The toolbar works once the core does: a choice made while it loads would be lost.
+    for (const control of [this.e.preset, this.e.copyLink, this.e.embedButton, this.e.showPipeline, this.e.showCompare]) {
+      control.disabled = false;
+    }
   }
 
   showLoadError(message) {

@@ -1,0 +1,93 @@
+// The network the page shows, kept equal to what the state says: the seed and the training
+// history. A link is replayed step by step; Train and Step extend the history. No DOM.
+import { NETWORK_LIMITS, totalSteps, withTraining } from './network-state.js';
+
+const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+export class NetworkSession {
+  constructor(core) {
+    this.core = core;
+    this.net = null;
+    this.seed = null;
+    this.history = [];
+    this.curve = []; // [step, batch loss] for every training step
+    this.version = 0; // changes whenever the weights do
+    this.pictures = new Map();
+    this.score = null;
+  }
+
+  /** Rebuilds the network if the seed or the history differ from the ones it has. */
+  sync(seed, history) {
+    if (this.net && seed === this.seed && sameJson(history, this.history)) return;
+    if (this.net) this.net.dispose();
+    this.net = this.core.createNetwork({ seed });
+    this.seed = seed;
+    this.history = [];
+    this.curve = [];
+    this.changed();
+    for (const item of history) {
+      if (typeof item === 'number') this.train(item);
+      else this.step(item.picture, item.target);
+    }
+  }
+
+  /** The pixels of a picture in the state (a set's picture, from the core, or a drawing). */
+  pixelsOf(picture) {
+    if (picture.set === 'drawing') return Float64Array.from(picture.pixels);
+    const key = `${picture.set}.${picture.index}`;
+    if (!this.pictures.has(key)) this.pictures.set(key, this.net.picture(picture.set, picture.index));
+    return this.pictures.get(key).pixels;
+  }
+
+  /** A set picture's label (0 Dog, 1 Cat); null for a drawing. */
+  labelOf(picture) {
+    if (picture.set === 'drawing') return null;
+    this.pixelsOf(picture);
+    return this.pictures.get(`${picture.set}.${picture.index}`).label;
+  }
+
+  forward(pixels) {
+    return this.net.forward(pixels);
+  }
+
+  /** `count` training steps, one at a time so the loss curve has every step. */
+  train(count) {
+    for (let k = 0; k < count; k++) this.curve.push([this.net.steps + 1 + this.pictureSteps(), this.net.train(1)]);
+    this.history = withTraining(this.history, count);
+    this.changed();
+  }
+
+  /** One step on one picture toward `target`: its loss before the step. */
+  step(picture, target) {
+    const loss = this.net.step(this.pixelsOf(picture), target);
+    this.history = [...this.history, { picture, target }];
+    this.changed();
+    return loss;
+  }
+
+  get steps() {
+    return totalSteps(this.history);
+  }
+
+  get canTrain() {
+    return this.steps < NETWORK_LIMITS.maxSteps && this.history.length < NETWORK_LIMITS.maxHistory;
+  }
+
+  /** Test-set loss and accuracy, computed once per change of the weights. */
+  testScore() {
+    if (!this.score || this.score.version !== this.version) this.score = { version: this.version, ...this.net.evaluate('test') };
+    return this.score;
+  }
+
+  get lastLoss() {
+    return this.curve.length ? this.curve[this.curve.length - 1][1] : null;
+  }
+
+  pictureSteps() {
+    return this.history.filter((item) => typeof item !== 'number').length;
+  }
+
+  changed() {
+    this.version++;
+  }
+}

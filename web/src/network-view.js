@@ -1,0 +1,176 @@
+// The network's part of the page: the picture (chosen or drawn), the feature maps, and
+// the training controls. Owns those elements; draws what it is given; decides nothing.
+import { el, showValue } from './dom.js';
+import { formatNumber, formatSigned } from './format.js';
+import { PICTURE_COUNTS } from './network-state.js';
+
+const BRUSH = 1.6; // pixels of the 32 x 32 picture
+
+export class NetworkView {
+  constructor(doc = document) {
+    const $ = (id) => doc.getElementById(id);
+    this.e = {
+      picture: $('picture'), canvas: $('picture-canvas'), clear: $('clear-picture'),
+      conv: $('conv-maps'), relu: $('relu-maps'), pool: $('pool-maps'), flat: $('flat-vector'),
+      featureCount: $('feature-count'), logits: $('network-logits'),
+      panel: $('training'), train: $('train'), step: $('step'), reset: $('reset'), seed: $('seed'),
+      seedMessage: $('seed-message'), steps: $('training-steps'), loss: $('training-loss'), accuracy: $('test-accuracy'),
+      gradient: $('network-gradient'), curve: $('training-curve'), report: $('step-report'),
+    };
+    this.maps = null;
+    this.pixels = null;
+    const options = (set, label) => el('optgroup', { label },
+      ...Array.from({ length: PICTURE_COUNTS[set] }, (_, i) => el('option', { value: `${set}.${i}`, text: `${set === 'test' ? 'Test' : 'Training'} picture ${i + 1}` })));
+    this.e.picture.append(options('test', 'Test set (never trained on)'), options('training', 'Training set'),
+      el('option', { value: 'drawing', text: 'Your drawing' }));
+  }
+
+  /** Handlers: picture({set, index}), draw(pixels, done), blank(), train(), step(), reset(), seed(text). */
+  bind(h) {
+    const e = this.e;
+    e.picture.addEventListener('change', () => {
+      const [set, index] = e.picture.value.split('.');
+      if (set !== 'drawing') h.picture({ set, index: Number(index) });
+    });
+    e.clear.addEventListener('click', () => h.blank());
+    e.train.addEventListener('click', () => h.train());
+    e.step.addEventListener('click', () => h.step());
+    e.reset.addEventListener('click', () => h.reset());
+    e.seed.addEventListener('change', () => h.seed(e.seed.value));
+    // Drawing: dark strokes on the picture, in the picture's own 32 x 32 pixels.
+    const paint = (ev) => {
+      if (!this.pixels) return;
+      const box = e.canvas.getBoundingClientRect();
+      const side = e.canvas.width;
+      const cx = ((ev.clientX - box.left) / box.width) * side, cy = ((ev.clientY - box.top) / box.height) * side;
+      const next = Float64Array.from(this.pixels);
+      for (let y = 0; y < side; y++) {
+        for (let x = 0; x < side; x++) {
+          const d = Math.hypot(x + 0.5 - cx, y + 0.5 - cy);
+          if (d < BRUSH) next[y * side + x] = Math.min(next[y * side + x], d < BRUSH - 0.8 ? 0 : 0.4);
+        }
+      }
+      this.pixels = next;
+      h.draw(next);
+    };
+    e.canvas.addEventListener('pointerdown', (ev) => { ev.preventDefault(); e.canvas.setPointerCapture(ev.pointerId); paint(ev); });
+    e.canvas.addEventListener('pointermove', (ev) => { if (e.canvas.hasPointerCapture(ev.pointerId)) paint(ev); });
+  }
+
+  show(visible) {
+    this.e.panel.hidden = !visible;
+  }
+
+  /** The picture and every layer of the forward pass. */
+  renderPass({ picture, pixels, pass, names }) {
+    this.pixels = pixels;
+    this.e.picture.value = picture.set === 'drawing' ? 'drawing' : `${picture.set}.${picture.index}`;
+    drawGray(this.e.canvas, pixels, 0, 1);
+    const { filters, convSide, pooledSide } = pass;
+    if (!this.maps) {
+      const canvases = (side, parent, what) => {
+        const list = Array.from({ length: filters }, (_, f) => el('canvas', {
+          width: String(side), height: String(side), class: 'map', role: 'img', 'aria-label': `${what}, filter ${f + 1}`,
+        }));
+        parent.replaceChildren(...list);
+        return list;
+      };
+      this.maps = {
+        conv: canvases(convSide, this.e.conv, 'Convolution output'),
+        relu: canvases(convSide, this.e.relu, 'After ReLU'),
+        pool: canvases(pooledSide, this.e.pool, 'After max pooling'),
+      };
+      this.e.featureCount.textContent = String(pass.pooled.length);
+    }
+    const convArea = convSide * convSide, poolArea = pooledSide * pooledSide;
+    const largest = (values) => values.reduce((m, v) => Math.max(m, Math.abs(v)), 1e-12);
+    const convScale = largest(pass.conv), reluScale = largest(pass.relu);
+    for (let f = 0; f < filters; f++) {
+      drawGray(this.maps.conv[f], pass.conv.subarray(f * convArea, (f + 1) * convArea), -convScale, convScale);
+      drawGray(this.maps.relu[f], pass.relu.subarray(f * convArea, (f + 1) * convArea), 0, reluScale);
+      drawGray(this.maps.pool[f], pass.pooled.subarray(f * poolArea, (f + 1) * poolArea), 0, reluScale);
+    }
+    drawGray(this.e.flat, pass.pooled, 0, reluScale);
+    this.e.logits.replaceChildren(...pass.logits.map((z, i) => el('span', { class: 'network-logit' },
+      `${names[i] ?? `Output ${i + 1}`} `, outputOf(z, formatNumber(z), `Network ${names[i] ?? i + 1} logit`))));
+  }
+
+  /** Steps, losses, accuracy, this picture's y - t, the loss curve. */
+  renderTraining({ seed, steps, lastLoss, accuracy, gradient, names, curve, training, canTrain, canStep, editingSeed }) {
+    if (!editingSeed) this.e.seed.value = String(seed);
+    this.e.steps.textContent = steps.toLocaleString('en');
+    showValue(this.e.loss, lastLoss, lastLoss === null ? '—' : formatNumber(lastLoss));
+    showValue(this.e.accuracy, accuracy, `${(accuracy * 100).toFixed(0)} %`);
+    this.e.gradient.textContent = gradient ? gradient.map((g, i) => `${names[i]} ${formatSigned(g)}`).join(', ') : '— (the true class is not one the network has)';
+    this.e.train.setAttribute('aria-pressed', String(training));
+    this.e.train.textContent = training ? 'Pause' : 'Train';
+    this.e.train.setAttribute('aria-label', 'Train');
+    this.e.train.disabled = !canTrain && !training;
+    this.e.step.disabled = !canStep;
+    if (curve !== this.drawnCurve || curve.length !== this.drawnLength) {
+      renderLossCurve(this.e.curve, curve);
+      this.drawnCurve = curve;
+      this.drawnLength = curve.length;
+    }
+  }
+
+  stepReport(text) {
+    this.e.report.textContent = text;
+  }
+
+  seedMessage(text) {
+    this.e.seedMessage.textContent = text || '';
+    if (text) this.e.seed.setAttribute('aria-invalid', 'true');
+    else this.e.seed.removeAttribute('aria-invalid');
+  }
+}
+
+function outputOf(value, text, label) {
+  const out = el('output', { 'aria-label': label });
+  showValue(out, value, text);
+  return out;
+}
+
+// Values from lo (black) to hi (white) into a canvas of the same size.
+function drawGray(canvas, values, lo, hi) {
+  const context = canvas.getContext('2d');
+  const image = context.createImageData(canvas.width, canvas.height);
+  const span = hi - lo || 1;
+  for (let i = 0; i < values.length; i++) {
+    const v = Math.round(Math.min(1, Math.max(0, (values[i] - lo) / span)) * 255);
+    image.data[4 * i] = image.data[4 * i + 1] = image.data[4 * i + 2] = v;
+    image.data[4 * i + 3] = 255;
+  }
+  context.putImageData(image, 0, 0);
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+function svg(tag, attrs, text) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** The training loss (one point per recorded step) against the step number. */
+function renderLossCurve(el, curve) {
+  const left = 36, right = 310, top = 10, bottom = 120;
+  const maxStep = Math.max(10, ...curve.map(([s]) => s));
+  const maxLoss = Math.max(1, ...curve.map(([, l]) => l));
+  const x = (s) => left + (s / maxStep) * (right - left);
+  const y = (l) => bottom - (l / maxLoss) * (bottom - top);
+  const parts = [
+    svg('line', { x1: left, y1: bottom, x2: right, y2: bottom, class: 'axis' }),
+    svg('line', { x1: left, y1: top, x2: left, y2: bottom, class: 'axis' }),
+    svg('text', { x: (left + right) / 2, y: bottom + 26, class: 'axis-label', 'text-anchor': 'middle' }, 'training step'),
+    svg('text', { x: left - 5, y: top + 8, class: 'tick', 'text-anchor': 'end' }, formatNumber(maxLoss, 2)),
+    svg('text', { x: left - 5, y: bottom, class: 'tick', 'text-anchor': 'end' }, '0'),
+    svg('text', { x: right, y: bottom + 13, class: 'tick', 'text-anchor': 'end' }, String(maxStep)),
+    svg('text', { x: left + 6, y: top + 8, class: 'legend' }, 'training loss (batch of 10)'),
+  ];
+  if (curve.length > 1) {
+    const d = curve.map(([s, l], k) => `${k ? 'L' : 'M'}${x(s).toFixed(1)},${y(l).toFixed(1)}`).join('');
+    parts.push(svg('path', { d, class: 'curve' }));
+  }
+  el.replaceChildren(...parts);
+}
