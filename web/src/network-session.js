@@ -18,7 +18,7 @@ export class NetworkSession {
 
   /** Rebuilds the network if the seed or the history differ from the ones it has. */
   sync(seed, history) {
-    if (this.net && seed === this.seed && sameJson(history, this.history)) return;
+    if (this.net && seed === this.seed && (history === this.history || sameJson(history, this.history))) return;
     if (this.net) this.net.dispose();
     this.net = this.core.createNetwork({ seed });
     this.seed = seed;

@@ -30,7 +30,8 @@ export class NetworkView {
     const e = this.e;
     e.picture.addEventListener('change', () => {
       const [set, index] = e.picture.value.split('.');
-      if (set !== 'drawing') h.picture({ set, index: Number(index) });
+      if (set === 'drawing') h.blank();
+      else h.picture({ set, index: Number(index) });
     });
     e.clear.addEventListener('click', () => h.blank());
     e.train.addEventListener('click', () => h.train());
