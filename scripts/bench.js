@@ -2,7 +2,9 @@
 //   1. page weight: what the first view transfers (raw and gzip)
 //   2. core throughput: softmax + cross-entropy + gradient, wasm vs native (-O2), vs a memory pass
 //   3. training the tiny CNN: steps per second, wasm vs native, and through the page's JS API
-//   4. interaction: input event to finished update, in Chromium, over 1,000 scripted edits
+//   4. TensorFlow.js (tfjs-core with its wasm backend) on the same batches
+//   5. Lighthouse 12.2.3 in Debian's Chromium, desktop and mobile, on every view
+//   6. interaction: input event to finished update, in Chromium, over 1,000 scripted edits
 // Timings vary with the machine and its load; run on an idle machine and compare ratios.
 'use strict';
 const { execFileSync } = require('node:child_process');
@@ -61,7 +63,7 @@ async function training() {
 
 const lines = (text) => text.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
 
-function throughput() {
+function throughput(tf) {
   const native = lines(execFileSync(path.join(out, 'bench_native'), { encoding: 'utf8' }));
   const wasm = lines(execFileSync('node', [path.join(out, 'bench_wasm.js')], { encoding: 'utf8' }));
   console.log('\n## Core throughput: softmax + cross-entropy + gradient, ns per element (lower is better)\n');
@@ -71,6 +73,13 @@ function throughput() {
     const n = native[i];
     console.log(`| ${w.rows.toLocaleString('en')} | ${w.classes} | ${w.coreNs.toFixed(2)} | ${n.coreNs.toFixed(2)} | ${(n.coreNs / w.coreNs).toFixed(2)}× | ${w.memoryNs.toFixed(2)} | ${(w.coreNs / w.memoryNs).toFixed(1)}× |`);
   });
+  console.log(`\nTensorFlow.js ${require('@tensorflow/tfjs-core/package.json').version}, wasm backend (SIMD ${tf.simd ? 'on' : 'off'}, threads ${tf.threads ? 'on' : 'off'}), float32, same batches:\n`);
+  console.log('| rows | classes | TF.js wasm ns per element | core wasm ns per element | core speed / TF.js |');
+  console.log('|---:|---:|---:|---:|---:|');
+  for (const t of tf.rows) {
+    const w = wasm.find((x) => x.rows === t.rows && x.classes === t.classes);
+    console.log(`| ${t.rows.toLocaleString('en')} | ${t.classes} | ${t.ns.toFixed(2)} | ${w.coreNs.toFixed(2)} | ${(t.ns / w.coreNs).toFixed(2)}× |`);
+  }
 }
 
 async function interaction() {
@@ -116,13 +125,92 @@ async function interaction() {
   }
 }
 
+// The same batch in TensorFlow.js's wasm backend: per-row loss -logSoftmax(z)_y and gradient
+// softmax(z) - t. TF.js computes in float32 (the core in float64); times include reading
+// both results out (dataSync), as the core's include writing them.
+async function tensorflowJs() {
+  const tf = require('@tensorflow/tfjs-core');
+  require('@tensorflow/tfjs-backend-wasm');
+  await tf.setBackend('wasm');
+  await tf.ready();
+  const simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT');
+  const threads = tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT');
+  const cases = [[100000, 2], [100000, 10], [10000, 1000]];
+  const rows = [];
+  for (const [n, c] of cases) {
+    const z = new Float32Array(n * c);
+    let state = 42n;
+    for (let i = 0; i < z.length; i++) { // the same generator as bench_core.cpp
+      state = (state * 6364136223846793005n + 1442695040888963407n) & 0xffffffffffffffffn;
+      z[i] = Number(state >> 11n) * 2 ** -53 * 8 - 4;
+    }
+    const labels = Int32Array.from({ length: n }, (_, r) => r % c);
+    const logits = tf.tensor2d(z, [n, c]);
+    const target = tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), c), 'float32');
+    const run = () => tf.tidy(() => {
+      const logP = tf.logSoftmax(logits);
+      tf.neg(tf.sum(tf.mul(target, logP), 1)).dataSync();
+      tf.sub(tf.exp(logP), target).dataSync();
+    });
+    run();
+    let best = Infinity;
+    for (let batch = 0; batch < 3; batch++) {
+      const start = performance.now();
+      let runs = 0;
+      do { run(); runs++; } while (performance.now() - start < 250 / 3);
+      best = Math.min(best, (performance.now() - start) / runs);
+    }
+    rows.push({ rows: n, classes: c, ns: (best * 1e6) / (n * c) });
+    tf.dispose([logits, target]);
+  }
+  return { rows, simd, threads };
+}
+
+// Lighthouse on each view, with the strict CSP the page ships with.
+async function lighthouseScores() {
+  const { default: lighthouse } = await import('lighthouse');
+  const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
+  const chromeLauncher = await import('chrome-launcher');
+  const server = createServer(path.join(root, 'dist'));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+  const views = [['pipeline', '?preset=dog-cat'], ['compare', '?preset=nn1-vs-nn2'], ['embedded pipeline', '?preset=dog-cat&embed=1']];
+  const results = [];
+  try {
+    for (const [form, config] of [['desktop', desktopConfig], ['mobile', undefined]]) {
+      for (const [view, query] of views) {
+        const r = await lighthouse(base + query, { port: chrome.port, output: 'json', logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] }, config);
+        const c = r.lhr.categories;
+        const failing = Object.values(r.lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual').map((a) => a.id);
+        results.push({ form, view, performance: c.performance.score, accessibility: c.accessibility.score,
+          bestPractices: c['best-practices'].score, seo: c.seo.score, failing });
+      }
+    }
+  } finally {
+    await chrome.kill();
+    server.close();
+  }
+  return results;
+}
+
 async function main() {
   console.log('## Page weight: the first view\n');
   printTable(sizes());
   buildBenchmarks();
-  throughput();
+  const tf = await tensorflowJs();
+  throughput(tf);
   await training();
   await interaction();
+  const scores = await lighthouseScores();
+  console.log('\n## Lighthouse 12.2.3 (Debian Chromium, headless, strict CSP), scores out of 100\n');
+  console.log('| form | view | performance | accessibility | best practices | SEO | audits below full marks |');
+  console.log('|---|---|---:|---:|---:|---:|---|');
+  const pct = (x) => Math.round(x * 100);
+  for (const r of scores) {
+    console.log(`| ${r.form} | ${r.view} | ${pct(r.performance)} | ${pct(r.accessibility)} | ${pct(r.bestPractices)} | ${pct(r.seo)} | ${r.failing.join(', ') || '—'} |`);
+  }
 }
 
 main().catch((error) => { console.error(error); process.exit(1); });

@@ -9,6 +9,7 @@ const test = base.test.extend({
     page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
     page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
     page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+    page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
     page.on('request', (r) => {
       const url = new URL(r.url());
       if (!['127.0.0.1', ''].includes(url.hostname) && !['file:', 'data:', 'blob:'].includes(url.protocol)) {
