@@ -16,7 +16,10 @@ const { createServer } = require('./serve.js');
 const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'build', 'bench');
 
+let built = false;
 function buildBenchmarks() {
+  if (built) return;
+  built = true;
   fs.mkdirSync(out, { recursive: true });
   const sources = ['-Icpp', 'cpp/loss.cpp', 'bench/bench_core.cpp'];
   execFileSync('g++', ['-O2', '-std=c++17', ...sources, '-o', path.join(out, 'bench_native')], { cwd: root, stdio: 'inherit' });
@@ -195,14 +198,7 @@ async function lighthouseScores() {
   return results;
 }
 
-async function main() {
-  console.log('## Page weight: the first view\n');
-  printTable(sizes());
-  buildBenchmarks();
-  const tf = await tensorflowJs();
-  throughput(tf);
-  await training();
-  await interaction();
+async function lighthouse() {
   const scores = await lighthouseScores();
   console.log('\n## Lighthouse 12.2.3 (Debian Chromium, headless, strict CSP), scores out of 100\n');
   console.log('| form | view | performance | accessibility | best practices | SEO | audits below full marks |');
@@ -211,6 +207,22 @@ async function main() {
   for (const r of scores) {
     console.log(`| ${r.form} | ${r.view} | ${pct(r.performance)} | ${pct(r.accessibility)} | ${pct(r.bestPractices)} | ${pct(r.seo)} | ${r.failing.join(', ') || '—'} |`);
   }
+}
+
+// `npm run bench` runs every section; `npm run bench -- lighthouse training` only those named.
+const SECTIONS = {
+  size: async () => { console.log('## Page weight: the first view\n'); printTable(sizes()); },
+  throughput: async () => { buildBenchmarks(); throughput(await tensorflowJs()); },
+  training: async () => { buildBenchmarks(); await training(); },
+  interaction,
+  lighthouse,
+};
+
+async function main() {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((name) => !SECTIONS[name]);
+  if (unknown.length) throw new Error(`unknown section ${unknown.join(', ')}: choose from ${Object.keys(SECTIONS).join(', ')}`);
+  for (const name of asked.length ? asked : Object.keys(SECTIONS)) await SECTIONS[name]();
 }
 
 main().catch((error) => { console.error(error); process.exit(1); });
