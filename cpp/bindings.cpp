@@ -130,15 +130,15 @@ public:
     explicit TrainerJs(double seed) : trainer_(static_cast<std::uint64_t>(seed)) {}
 
     val picture(bool test, int index) const {
-        const PictureSet& set = test ? trainer_.testSet() : trainer_.trainingSet();
-        if (index < 0 || static_cast<std::size_t>(index) >= set.pixels.size())
+        if (index < 0 || index >= trainer_.setSize(test))
             return failure("there is no picture " + std::to_string(index + 1) + " in the " + (test ? "test" : "training") + " set");
+        int label = 0;
         val out = val::object();
-        out.set("pixels", toArray(set.pixels[index]));
-        out.set("label", set.labels[index]);
+        out.set("pixels", toArray(trainer_.picture(test, index, label)));
+        out.set("label", label);
         return out;
     }
-    int count(bool test) const { return static_cast<int>((test ? trainer_.testSet() : trainer_.trainingSet()).pixels.size()); }
+    int count(bool test) const { return trainer_.setSize(test); }
 
     val forward(const val& pixels) const {
         const Result<Activations> r = trainer_.network().forward(toVector(pixels));

@@ -169,12 +169,27 @@ Trainer::Trainer(std::uint64_t seed, NetworkShape shape, Training training)
     : seed_(seed),
       shape_(shape),
       settings_(training),
-      training_(makePictureSet(kTrainingPerClass, kTrainingSeed)),
-      test_(makePictureSet(kTestPerClass, kTestSeed)),
       network_(shape, seed, training) {}
 
+const PictureSet& Trainer::trainingSet() const {
+    if (!training_) training_ = makePictureSet(kTrainingPerClass, kTrainingSeed);
+    return *training_;
+}
+
+const PictureSet& Trainer::testSet() const {
+    if (!test_) test_ = makePictureSet(kTestPerClass, kTestSeed);
+    return *test_;
+}
+
+std::vector<double> Trainer::picture(bool test, int k, int& label) const {
+    const std::optional<PictureSet>& set = test ? test_ : training_;
+    label = set ? set->labels[k] : setPictureLabel(k);
+    return set ? set->pixels[k] : setPicture(test ? kTestSeed : kTrainingSeed, k);
+}
+
 double Trainer::train(int count) {
-    const std::uint64_t n = training_.pixels.size();
+    const PictureSet& training = trainingSet();
+    const std::uint64_t n = training.pixels.size();
     const std::uint64_t batch = static_cast<std::uint64_t>(settings_.batchSize);
     double loss = 0;
     for (int k = 0; k < count; ++k) {
@@ -191,8 +206,8 @@ double Trainer::train(int count) {
                 orderEpoch_ = epoch;
             }
             const int index = order_[position % n];
-            pictures.push_back(&training_.pixels[index]);
-            targets.push_back(training_.labels[index]);
+            pictures.push_back(&training.pixels[index]);
+            targets.push_back(training.labels[index]);
         }
         loss = network_.step(pictures, targets).value;  // the shipped set is always valid
         ++steps_;

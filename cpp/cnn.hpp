@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -81,8 +82,12 @@ public:
     explicit Trainer(std::uint64_t seed, NetworkShape shape = {}, Training training = {});
 
     const Network& network() const { return network_; }
-    const PictureSet& trainingSet() const { return training_; }
-    const PictureSet& testSet() const { return test_; }
+    // The sets are drawn when first needed (300 pictures take tens of milliseconds).
+    const PictureSet& trainingSet() const;
+    const PictureSet& testSet() const;
+    // Picture k of a set and its label, drawing only that picture if the set is not drawn yet.
+    std::vector<double> picture(bool test, int k, int& label) const;
+    int setSize(bool test) const { return 2 * (test ? kTestPerClass : kTrainingPerClass); }
     std::uint64_t stepsTaken() const { return steps_; }
 
     // `count` training steps; returns the last step's batch loss (0 if count is 0).
@@ -101,7 +106,7 @@ private:
     std::uint64_t seed_;
     NetworkShape shape_;
     Training settings_;
-    PictureSet training_, test_;
+    mutable std::optional<PictureSet> training_, test_;
     Network network_;
     std::uint64_t steps_ = 0;
     std::vector<int> order_;  // the current epoch's order

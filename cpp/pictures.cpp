@@ -121,12 +121,17 @@ std::vector<double> drawPicture(int label, std::uint64_t seed) {
     return pixels;
 }
 
+int setPictureLabel(int k) { return k % 2 == 0 ? kDog : kCat; }
+
+std::vector<double> setPicture(std::uint64_t seed, int k) {
+    return drawPicture(setPictureLabel(k), seed * 100003 + static_cast<std::uint64_t>(k));
+}
+
 PictureSet makePictureSet(int perClass, std::uint64_t seed) {
     PictureSet set;
     for (int k = 0; k < 2 * perClass; ++k) {
-        const int label = k % 2 == 0 ? kDog : kCat;
-        set.pixels.push_back(drawPicture(label, seed * 100003 + static_cast<std::uint64_t>(k)));
-        set.labels.push_back(label);
+        set.pixels.push_back(setPicture(seed, k));
+        set.labels.push_back(setPictureLabel(k));
     }
     return set;
 }

@@ -23,6 +23,9 @@ struct PictureSet {
     std::vector<int> labels;
 };
 PictureSet makePictureSet(int perClass, std::uint64_t seed);
+// Picture k of the set drawn from `seed`, and its label, without drawing the rest.
+int setPictureLabel(int k);
+std::vector<double> setPicture(std::uint64_t seed, int k);
 
 // The sets the page and the tests use.
 constexpr int kTrainingPerClass = 100;

@@ -4,9 +4,13 @@
 const http = require('node:http');
 const fs = require('node:fs');
 const path = require('node:path');
+const zlib = require('node:zlib');
 
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+
+// Text and wasm go out gzip-compressed when the browser accepts it, as static hosts do.
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json', '.csv', '.wasm', '.txt']);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -44,8 +48,12 @@ function createServer(dir, { csp = true } = {}) {
       return;
     }
     headers['Content-Type'] = TYPES[path.extname(file)] || 'application/octet-stream';
+    const gzip = COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(request.headers['accept-encoding'] || '');
+    if (gzip) headers['Content-Encoding'] = 'gzip';
+    headers.Vary = 'Accept-Encoding';
     response.writeHead(200, headers);
     if (request.method === 'HEAD') response.end();
+    else if (gzip) fs.createReadStream(file).pipe(zlib.createGzip()).pipe(response);
     else fs.createReadStream(file).pipe(response);
   });
 }

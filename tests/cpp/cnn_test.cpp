@@ -157,3 +157,15 @@ TEST_CASE("cnn: bad input gets a message, not a crash", "[cnn][errors]") {
     REQUIRE(trainer.stepOn(picture, -1).error == "the target class -1 is not between 0 and 1");
     REQUIRE(trainer.stepOn(picture, 1).ok());
 }
+
+TEST_CASE("cnn: a set's picture drawn alone is the one in the drawn set", "[cnn][pictures]") {
+    const Trainer trainer(1);
+    int label = -1;
+    const std::vector<double> alone = trainer.picture(true, 7, label);  // before the set is drawn
+    REQUIRE(label == losscore::kCat);
+    REQUIRE(alone == trainer.testSet().pixels[7]);
+    REQUIRE(trainer.picture(false, 12, label) == trainer.trainingSet().pixels[12]);
+    REQUIRE(label == losscore::kDog);
+    REQUIRE(trainer.setSize(true) == 100);
+    REQUIRE(trainer.setSize(false) == 200);
+}

@@ -68,8 +68,7 @@ function start(core) {
   const session = new NetworkSession(core);
   let shown = null; // what the page shows: the network's pass and the logits used
   let training = false;
-  let scoredAt = 0;
-
+  
   const compareMetrics = (compare) => {
     const options = { logits: compare.input === 'z' };
     return [compare.nn1, compare.nn2].map((rows, n) => {
@@ -141,15 +140,23 @@ function start(core) {
 
   const withLogit = (i, value) => ({ ...state, logits: state.logits.map((z, j) => (j === i ? value : z)) });
 
-  function renderTraining() {
-    const now = performance.now();
-    if (!training || now - scoredAt > SCORE_EVERY_MS) {
-      scoredAt = now;
+  // The test score (100 forward passes) runs after the frame that changed the weights, at
+  // most every SCORE_EVERY_MS while training; until then the last score stays on screen.
+  let scoreTimer = null;
+  function scheduleScore() {
+    if (scoreTimer !== null) return;
+    scoreTimer = setTimeout(() => {
+      scoreTimer = null;
       session.testScore();
-    }
+      renderTraining();
+    }, training ? SCORE_EVERY_MS : 0);
+  }
+
+  function renderTraining() {
+    if (!session.score || session.score.version !== session.version) scheduleScore();
     const target = state.truth < NETWORK_CLASSES ? state.truth : null;
     networkView.renderTraining({
-      seed: state.seed, steps: session.steps, lastLoss: session.lastLoss, accuracy: session.score.accuracy,
+      seed: state.seed, steps: session.steps, lastLoss: session.lastLoss, accuracy: session.score ? session.score.accuracy : null,
       gradient: target === null ? null : core.logitGradient(shown.pass.logits, target),
       names: state.classes, curve: session.curve, training, canTrain: session.canTrain,
       canStep: session.canTrain && target !== null, editingSeed: document.activeElement === networkView.e.seed,

@@ -101,7 +101,7 @@ export class NetworkView {
     if (!editingSeed) this.e.seed.value = String(seed);
     this.e.steps.textContent = steps.toLocaleString('en');
     showValue(this.e.loss, lastLoss, lastLoss === null ? '—' : formatNumber(lastLoss));
-    showValue(this.e.accuracy, accuracy, `${(accuracy * 100).toFixed(0)} %`);
+    showValue(this.e.accuracy, accuracy, accuracy === null ? '…' : `${(accuracy * 100).toFixed(0)} %`);
     this.e.gradient.textContent = gradient ? gradient.map((g, i) => `${names[i]} ${formatSigned(g)}`).join(', ') : '— (the true class is not one the network has)';
     this.e.train.setAttribute('aria-pressed', String(training));
     this.e.train.textContent = training ? 'Pause' : 'Train';

@@ -229,6 +229,8 @@ export class View {
 
   showReady() {
     this.e.loadStatus.hidden = true;
+    // Shown with the page, not before it: content appearing below it would shift it (layout shift).
+    this.doc.getElementById('page-footer').hidden = false;
     // The toolbar works once the core does: a choice made while it loads would be lost.
     for (const control of [this.e.preset, this.e.copyLink, this.e.embedButton, this.e.showPipeline, this.e.showCompare]) {
       control.disabled = false;
