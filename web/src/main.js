@@ -50,6 +50,13 @@ function comparisonCurves(core) {
   };
 }
 
+// The link is read before the core loads, so the embed layout is there from the first paint
+// (switching it on later would move everything: a layout shift).
+const opened = readLink(location.search);
+const captionOf = (preset) => (preset ? preset.caption : 'Your own numbers: choose an example to start again from the slides.');
+view.setEmbed(opened.state.embed);
+view.showCaption(captionOf(presetOf(opened.state)));
+
 function pageAddress() {
   return location.href.split(/[?#]/)[0];
 }
@@ -57,7 +64,6 @@ function pageAddress() {
 function start(core) {
   const curve = lossCurve(core);
   const curves = comparisonCurves(core);
-  const opened = readLink(location.search);
   let state = opened.state;
   let draft = null; // the compare table as typed, while it is not valid yet
   let embedOpen = false;

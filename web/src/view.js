@@ -144,7 +144,7 @@ export class View {
     const { classes: names, logits, truth, temperature } = state;
     const { probabilities, log10Probabilities, gradient, loss } = result;
     const probabilityText = (i) => formatProbability(probabilities[i], log10Probabilities[i]);
-    this.root.classList.toggle('embed', state.embed);
+    this.setEmbed(state.embed);
     const onPipeline = state.view === 'pipeline';
     for (const part of [this.e.pipeline, this.e.details, this.e.explanation]) part.hidden = !onPipeline;
     this.onPipeline = onPipeline;
@@ -191,7 +191,7 @@ export class View {
     this.renderExplanation({ ...data, probabilityText });
 
     this.e.preset.value = presetId || '';
-    this.e.caption.textContent = caption;
+    this.showCaption(caption);
   }
 
   renderExplanation({ names, logits, truth, loss, gradient, probabilityText }) {
@@ -225,6 +225,14 @@ export class View {
   showNotices(notices) {
     this.e.noticeList.replaceChildren(...notices.map((n) => el('li', { text: n })));
     this.e.notices.hidden = notices.length === 0;
+  }
+
+  showCaption(text) {
+    this.e.caption.textContent = text;
+  }
+
+  setEmbed(on) {
+    this.root.classList.toggle('embed', on);
   }
 
   showReady() {
