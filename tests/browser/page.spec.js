@@ -258,7 +258,7 @@ test('embed mode fits 320 px without horizontal scrolling, and the Embed button 
 test('in an iframe on another page, under the strict CSP', async ({ page, problems }) => {
   await page.goto('/?preset=dog-cat');
   // The host page names its icon, so Chromium does not ask for /favicon.ico (a 404 here).
-  await page.setContent(`<link rel="icon" href="data:,"><iframe src="${page.url()}&embed=1" title="explainer" width="360" height="700"></iframe>`);
+  await page.setContent(`<link rel="icon" href="favicon.svg"><iframe src="${page.url()}&embed=1" title="explainer" width="360" height="700"></iframe>`);
   const frame = page.frameLocator('iframe');
   await expect(frame.getByLabel('Dog probability', exact)).toHaveText('0.9500');
   expect(problems).toEqual([]);

@@ -186,6 +186,7 @@ function start(core) {
 
   networkView.bind({
     picture(picture) {
+      networkView.stepReport('');
       const label = session.labelOf(picture);
       update({ ...state, picture, truth: label < state.classes.length ? label : state.truth });
     },
@@ -193,6 +194,7 @@ function start(core) {
       update({ ...state, picture: { set: 'drawing', pixels: toShades(pixels) } });
     },
     blank() {
+      networkView.stepReport('');
       update({ ...state, picture: { set: 'drawing', pixels: new Array(PICTURE_SIDE * PICTURE_SIDE).fill(1) } });
     },
     train() {
