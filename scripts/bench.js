@@ -187,8 +187,10 @@ async function lighthouseScores() {
           onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] }, config);
         const c = r.lhr.categories;
         const failing = Object.values(r.lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual').map((a) => a.id);
+        const metric = (id) => r.lhr.audits[id].displayValue;
         results.push({ form, view, performance: c.performance.score, accessibility: c.accessibility.score,
-          bestPractices: c['best-practices'].score, seo: c.seo.score, failing });
+          bestPractices: c['best-practices'].score, seo: c.seo.score, failing,
+          metrics: `FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}` });
       }
     }
   } finally {
@@ -201,11 +203,11 @@ async function lighthouseScores() {
 async function lighthouse() {
   const scores = await lighthouseScores();
   console.log('\n## Lighthouse 12.2.3 (Debian Chromium, headless, strict CSP), scores out of 100\n');
-  console.log('| form | view | performance | accessibility | best practices | SEO | audits below full marks |');
-  console.log('|---|---|---:|---:|---:|---:|---|');
+  console.log('| form | view | performance | accessibility | best practices | SEO | metrics | audits below full marks |');
+  console.log('|---|---|---:|---:|---:|---:|---|---|');
   const pct = (x) => Math.round(x * 100);
   for (const r of scores) {
-    console.log(`| ${r.form} | ${r.view} | ${pct(r.performance)} | ${pct(r.accessibility)} | ${pct(r.bestPractices)} | ${pct(r.seo)} | ${r.failing.join(', ') || '—'} |`);
+    console.log(`| ${r.form} | ${r.view} | ${pct(r.performance)} | ${pct(r.accessibility)} | ${pct(r.bestPractices)} | ${pct(r.seo)} | ${r.metrics} | ${r.failing.join(', ') || '—'} |`);
   }
 }
 

@@ -63,7 +63,8 @@ function pageAddress() {
 
 function start(core) {
   const curve = lossCurve(core);
-  const curves = comparisonCurves(core);
+  let comparison = null; // the compare view's curves: 800 core calls, made when first shown
+  const curves = () => comparison || (comparison = comparisonCurves(core));
   let state = opened.state;
   let draft = null; // the compare table as typed, while it is not valid yet
   let embedOpen = false;
@@ -136,7 +137,8 @@ function start(core) {
     }
     shown = { version: session.version, picture: state.picture, pass, logits, names: state.classes };
     renderTraining();
-    compareView.render(state.compare, metrics, curves, { keepCells });
+    // The hidden view is not drawn: switching views is an update that draws it.
+    if (state.view === 'compare') compareView.render(state.compare, metrics, curves(), { keepCells });
     compareView.show(state.view === 'compare');
     view.setFullPageLink(pageAddress() + writeLink({ ...state, embed: false }));
     if (embedOpen) view.showEmbed(true, embedCode());
