@@ -151,3 +151,21 @@ test('a bad seed is refused with a message, and the network stays', async ({ pag
   await expect(page).toHaveURL(/[?&]s=7/);
   expect(problems).toEqual([]);
 });
+
+test('on the slide’s example, Train puts the network’s own logits back, so the probabilities move', async ({ page, problems }) => {
+  await page.goto('/?preset=dog-cat');
+  await expectValue(page, 'Dog probability', 0.95); // the slide, with edited logits
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.locator('.logit-row').first()).toContainText('from the network');
+  const z = await page.evaluate(async () => {
+    const net = (await LossCore.loadLossCore()).createNetwork({ seed: 1 });
+    const pixels = net.picture('test', 0).pixels;
+    net.step(pixels, 0);
+    const logits = net.forward(pixels).logits;
+    net.dispose();
+    return logits;
+  });
+  const p = await page.evaluate(async (z) => (await LossCore.loadLossCore()).softmax(z), z);
+  await expectValue(page, 'Dog probability', p[0]);
+  expect(problems).toEqual([]);
+});

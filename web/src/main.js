@@ -201,6 +201,9 @@ function start(core) {
     },
     train() {
       training = !training && session.canTrain;
+      // Training is about the network: its own logits go back into the pipeline, so the
+      // probabilities and the loss move as it learns.
+      if (training && state.logits.some((z, i) => i < NETWORK_CLASSES && z !== null)) update(withNetworkLogits(state));
       if (training) requestAnimationFrame(trainFrame);
       else {
         writeUrl();
@@ -216,7 +219,7 @@ function start(core) {
       const lossBefore = session.step(state.picture, target);
       const after = session.forward(pixels).logits;
       const lossAfter = core.crossEntropyFromLogits(after, target);
-      update({ ...state, history: session.history });
+      update(withNetworkLogits({ ...state, history: session.history }));
       networkView.stepReport(`One step on this picture toward ${state.classes[target]}. At the logits, y − t was ${listOf(gradient)}. ` +
         `The network’s logits went from ${listOf(before)} to ${listOf(after)}, and this picture’s loss from ${f(lossBefore)} to ${f(lossAfter)}.`);
     },
@@ -233,6 +236,7 @@ function start(core) {
       update({ ...state, seed: r.value, history: [] });
     },
   });
+  const withNetworkLogits = (s) => ({ ...s, logits: s.logits.map((z, i) => (i < NETWORK_CLASSES ? null : z)) });
   const withCompare = (change) => ({ ...state, compare: { ...state.compare, ...change } });
 
   function embedCode() {
