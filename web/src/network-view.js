@@ -98,6 +98,10 @@ export class NetworkView {
 
   /** Steps, losses, accuracy, this picture's y - t, the loss curve. */
   renderTraining({ seed, steps, lastLoss, accuracy, gradient, names, curve, training, canTrain, canStep, editingSeed }) {
+    // Unchanged since the last call (an edit of a logit changes none of this): nothing to do.
+    const key = JSON.stringify([seed, steps, lastLoss, accuracy, gradient, names, curve.length, training, canTrain, canStep, editingSeed]);
+    if (key === this.drawnKey) return;
+    this.drawnKey = key;
     if (!editingSeed) this.e.seed.value = String(seed);
     this.e.steps.textContent = steps.toLocaleString('en');
     showValue(this.e.loss, lastLoss, lastLoss === null ? '—' : formatNumber(lastLoss));

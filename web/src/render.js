@@ -100,27 +100,38 @@ export function renderLossPlot(el, { curve, probability, loss, name }) {
   const left = 40, right = 310, top = 12, bottom = 180, yMax = 5;
   const x = (p) => left + p * (right - left);
   const y = (l) => bottom - (Math.min(l, yMax) / yMax) * (bottom - top);
-  const path = curve.map(([p, l], i) => `${i ? 'L' : 'M'}${x(p).toFixed(1)},${y(l).toFixed(1)}`).join('');
-  const parts = [
-    svg('line', { x1: left, y1: bottom, x2: right, y2: bottom, class: 'axis' }),
-    svg('line', { x1: left, y1: top, x2: left, y2: bottom, class: 'axis' }),
-  ];
-  for (const p of [0, 0.25, 0.5, 0.75, 1]) {
-    parts.push(svg('text', { x: x(p), y: bottom + 14, class: 'tick', 'text-anchor': 'middle' }, String(p)));
+  // The axes and the curve are drawn once (and again only for a new class name); an edit
+  // moves just the point, its guide line and its label.
+  if (el.dataset.drawnFor !== name || !el.lossPoint) {
+    const path = curve.map(([p, l], i) => `${i ? 'L' : 'M'}${x(p).toFixed(1)},${y(l).toFixed(1)}`).join('');
+    const parts = [
+      svg('line', { x1: left, y1: bottom, x2: right, y2: bottom, class: 'axis' }),
+      svg('line', { x1: left, y1: top, x2: left, y2: bottom, class: 'axis' }),
+    ];
+    for (const p of [0, 0.25, 0.5, 0.75, 1]) {
+      parts.push(svg('text', { x: x(p), y: bottom + 14, class: 'tick', 'text-anchor': 'middle' }, String(p)));
+    }
+    for (let l = 0; l <= yMax; l++) {
+      parts.push(svg('text', { x: left - 6, y: y(l) + 4, class: 'tick', 'text-anchor': 'end' }, String(l)));
+    }
+    parts.push(svg('text', { x: (left + right) / 2, y: bottom + 32, class: 'axis-label', 'text-anchor': 'middle' }, `probability of the true class (${name})`));
+    parts.push(svg('text', { x: 12, y: (top + bottom) / 2, class: 'axis-label', 'text-anchor': 'middle', transform: `rotate(-90 12 ${(top + bottom) / 2})` }, 'loss −ln p'));
+    parts.push(svg('path', { d: path, class: 'curve' }));
+    el.lossPoint = { guide: svg('line', { class: 'guide' }), dot: svg('circle', { r: 6 }), label: svg('text', { class: 'point-label' }) };
+    parts.push(el.lossPoint.guide, el.lossPoint.dot, el.lossPoint.label);
+    el.replaceChildren(...parts);
+    el.dataset.drawnFor = name;
   }
-  for (let l = 0; l <= yMax; l++) {
-    parts.push(svg('text', { x: left - 6, y: y(l) + 4, class: 'tick', 'text-anchor': 'end' }, String(l)));
-  }
-  parts.push(svg('text', { x: (left + right) / 2, y: bottom + 32, class: 'axis-label', 'text-anchor': 'middle' }, `probability of the true class (${name})`));
-  parts.push(svg('text', { x: 12, y: (top + bottom) / 2, class: 'axis-label', 'text-anchor': 'middle', transform: `rotate(-90 12 ${(top + bottom) / 2})` }, 'loss −ln p'));
-  parts.push(svg('path', { d: path, class: 'curve' }));
+  const { guide, dot, label } = el.lossPoint;
   const offChart = loss > yMax;
   const px = x(probability), py = y(loss);
-  parts.push(svg('line', { x1: px, y1: bottom, x2: px, y2: py, class: 'guide' }));
-  parts.push(svg('circle', { cx: px, cy: py, r: 6, class: offChart ? 'point off-chart' : 'point' }));
-  const text = `${offChart ? '↑ ' : ''}L = ${formatNumber(loss)}`;
-  parts.push(svg('text', { x: Math.min(px + 10, right - 70), y: Math.max(py + (offChart ? 16 : -10), top + 12), class: 'point-label' }, text));
-  el.replaceChildren(...parts);
+  for (const [k, v] of Object.entries({ x1: px, y1: bottom, x2: px, y2: py })) guide.setAttribute(k, v);
+  dot.setAttribute('cx', px);
+  dot.setAttribute('cy', py);
+  dot.setAttribute('class', offChart ? 'point off-chart' : 'point');
+  label.setAttribute('x', Math.min(px + 10, right - 70));
+  label.setAttribute('y', Math.max(py + (offChart ? 16 : -10), top + 12));
+  label.textContent = `${offChart ? '↑ ' : ''}L = ${formatNumber(loss)}`;
 }
 
 // Axes for a plot of p in [0, 1] against a value in [0, yMax].

@@ -156,9 +156,13 @@ export function presetOf(state) {
     p.state.truth === state.truth && p.state.temperature === state.temperature);
 }
 
+// The defaults, for comparing only (never handed out: defaultState() gives fresh copies).
+let defaultsForComparing = null;
+const defaults = () => defaultsForComparing || (defaultsForComparing = defaultState());
+
 // Does a group of the state differ from the default, so that a link must carry it?
 function groupIsDefault(state, group) {
-  const d = defaultState();
+  const d = defaults();
   return FIELDS.filter((f) => f.group === group).every((f) => sameJson(get(state, f.path), get(d, f.path)));
 }
 
@@ -176,10 +180,9 @@ export function writeLink(state) {
     return g === state.view || !groupIsDefault(state, g);
   });
   if (groups.length) parts.push(`v=${LINK_VERSION}`);
-  const defaults = defaultState();
   for (const field of FIELDS) {
     const value = get(state, field.path);
-    if (field.group === 'network' && sameJson(value, get(defaults, field.path))) continue;
+    if (field.group === 'network' && sameJson(value, get(defaults(), field.path))) continue;
     if (field.group === 'page') {
       const implied = preset ? preset.view : 'pipeline';
       if (field.key === 'view' ? value === implied : value === field.fallback) continue;

@@ -21,7 +21,7 @@ export class View {
       preset: $('preset'), caption: $('preset-caption'), copyLink: $('copy-link'), shareStatus: $('share-status'),
       embedButton: $('embed-button'), embedPanel: $('embed-panel'), embedCode: $('embed-code'), copyEmbed: $('copy-embed'),
       openFull: $('open-full'), notices: $('notices'), noticeList: $('notice-list'), dismissNotices: $('dismiss-notices'),
-      loadStatus: $('load-status'), pipeline: $('pipeline'), details: $('details'), explanation: $('explanation'),
+      loadStatus: $('load-status'), footer: $('page-footer'), pipeline: $('pipeline'), details: $('details'), explanation: $('explanation'),
       trueClass: $('true-class'), logitRows: $('logit-rows'),
       probabilityRows: $('probability-rows'), probabilitySum: $('probability-sum'), loss: $('loss'),
       lossSentence: $('loss-sentence'), softmaxFormula: $('softmax-formula'), lossFormula: $('loss-formula'),
@@ -238,7 +238,7 @@ export class View {
   showReady() {
     this.e.loadStatus.hidden = true;
     // Shown with the page, not before it: content appearing below it would shift it (layout shift).
-    this.doc.getElementById('page-footer').hidden = false;
+    this.e.footer.hidden = false;
     // The toolbar works once the core does: a choice made while it loads would be lost.
     for (const control of [this.e.preset, this.e.copyLink, this.e.embedButton, this.e.showPipeline, this.e.showCompare]) {
       control.disabled = false;
