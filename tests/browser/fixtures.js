@@ -26,8 +26,13 @@ const test = base.test.extend({
 });
 
 const exact = { exact: true };
-// A value output's full-precision number (the text shows it rounded).
-const valueOf = async (page, name) => Number(await page.getByLabel(name, exact).getAttribute('data-value'));
+// A value output's full-precision number (the text shows it rounded), once the page has drawn
+// it: an output is in the HTML before the core loads, without a value.
+const valueOf = async (page, name) => {
+  const output = page.getByLabel(name, exact);
+  await base.expect(output).toHaveAttribute('data-value', /./);
+  return Number(await output.getAttribute('data-value'));
+};
 const expectValue = (page, name, expected, digits = 12) =>
   base.expect.poll(() => valueOf(page, name), { message: name }).toBeCloseTo(expected, digits);
 

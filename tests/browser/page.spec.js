@@ -149,6 +149,7 @@ test('a share link reopens the same state with identical numbers', async ({ page
   expect(copied).toBe(page.url());
   const reopened = await context.newPage();
   await reopened.goto(copied);
+  await expect(reopened.locator('#load-status')).toBeHidden(); // the core has loaded and drawn
   const after = await Promise.all(names.map((n) => valueOf(reopened, n)));
   expect(after).toEqual(before);
   await expect(reopened.getByLabel('Owl, barn logit', exact)).toHaveValue('0.1');
@@ -267,6 +268,7 @@ test('in an iframe on another page, under the strict CSP', async ({ page, proble
 test('keyboard alone: choose an example, edit a logit, pick the true class, copy the link', async ({ page, context, problems }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
+  await expect(page.locator('#load-status')).toBeHidden(); // the toolbar works once the core does
   await page.keyboard.press('Tab'); // skip link
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Pipeline' })).toBeFocused();
