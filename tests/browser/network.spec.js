@@ -5,15 +5,18 @@
 'use strict';
 const { test, expect, exact, valueOf, expectValue } = require('./fixtures.js');
 
-// The network's logits for a picture, from a fresh network replaying `history` in the page.
-async function coreLogits(page, { seed = 1, set = 'test', index = 0, train = 0 }) {
-  return page.evaluate(async ({ seed, set, index, train }) => {
+// The network's logits for a picture, from a fresh network in the page's core after `train`
+// training steps and, if `stepToward` is a class, one Step on that picture toward it.
+async function coreLogits(page, { seed = 1, set = 'test', index = 0, train = 0, stepToward = null }) {
+  return page.evaluate(async ({ seed, set, index, train, stepToward }) => {
     const net = (await LossCore.loadLossCore()).createNetwork({ seed });
+    const pixels = net.picture(set, index).pixels;
     if (train) net.train(train);
-    const z = net.forward(net.picture(set, index).pixels).logits;
+    if (stepToward !== null) net.step(pixels, stepToward);
+    const z = net.forward(pixels).logits;
     net.dispose();
     return z;
-  }, { seed, set, index, train });
+  }, { seed, set, index, train, stepToward });
 }
 
 const logitOf = async (page, name) => Number(await page.getByLabel(`Network ${name} logit`, exact).getAttribute('data-value'));
@@ -99,14 +102,7 @@ test('Step trains once on this picture and reports y − t and the change; Reset
   expect(await valueOf(page, 'Cross-entropy loss')).toBeLessThan(lossBefore);
   await expect(page).toHaveURL(/h=test\.2:1/);
   // The same step, replayed from the link in the page's core, gives the same logits.
-  const stepped = await page.evaluate(async () => {
-    const net = (await LossCore.loadLossCore()).createNetwork({ seed: 1 });
-    const pixels = net.picture('test', 1).pixels;
-    net.step(pixels, 1);
-    const z = net.forward(pixels).logits;
-    net.dispose();
-    return z;
-  });
+  const stepped = await coreLogits(page, { index: 1, stepToward: 1 });
   await expectValue(page, 'Network Cat logit', stepped[1], 15);
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expectValue(page, 'Network Cat logit', start[1], 15);
@@ -157,14 +153,7 @@ test('on the slide’s example, Train puts the network’s own logits back, so t
   await expectValue(page, 'Dog probability', 0.95); // the slide, with edited logits
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.locator('.logit-row').first()).toContainText('from the network');
-  const z = await page.evaluate(async () => {
-    const net = (await LossCore.loadLossCore()).createNetwork({ seed: 1 });
-    const pixels = net.picture('test', 0).pixels;
-    net.step(pixels, 0);
-    const logits = net.forward(pixels).logits;
-    net.dispose();
-    return logits;
-  });
+  const z = await coreLogits(page, { index: 0, stepToward: 0 });
   const p = await page.evaluate(async (z) => (await LossCore.loadLossCore()).softmax(z), z);
   await expectValue(page, 'Dog probability', p[0]);
   expect(problems).toEqual([]);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "loss.hpp"
+#include "pictures.hpp"
 
 namespace testing {
 
@@ -46,19 +47,11 @@ inline void requireClose(const std::vector<double>& actual, const std::vector<do
     }
 }
 
-// splitmix64: the same numbers natively and in wasm (std distributions differ between
-// libstdc++ and libc++).
-class Random {
+// The core's splitmix64 (the same numbers natively and in wasm; std distributions differ
+// between libstdc++ and libc++), with the draws the tests need.
+class Random : public losscore::SplitMix {
 public:
-    explicit Random(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-    double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }  // [0, 1)
-    double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
+    using SplitMix::SplitMix;
     std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
     std::vector<double> logits(std::size_t n, double scale) {
         std::vector<double> z(n);
@@ -72,9 +65,6 @@ public:
         for (double& x : p) x /= sum;
         return p;
     }
-
-private:
-    std::uint64_t state_;
 };
 
 // Central differences (f(x + h) - f(x - h)) / 2h for each coordinate.

@@ -147,6 +147,8 @@ function start(core) {
   }
 
   const withLogit = (i, value) => ({ ...state, logits: state.logits.map((z, j) => (j === i ? value : z)) });
+  const withNetworkLogits = (s) => ({ ...s, logits: s.logits.map((z, i) => (i < NETWORK_CLASSES ? null : z)) });
+  const withCompare = (change) => ({ ...state, compare: { ...state.compare, ...change } });
 
   // The test score (100 forward passes) runs after the frame that changed the weights, at
   // most every SCORE_EVERY_MS while training; until then the last score stays on screen.
@@ -171,7 +173,7 @@ function start(core) {
     });
   }
 
-  // Train: steps in slices of a few milliseconds per frame, so the page stays responsive.
+  // Train: STEPS_PER_FRAME steps an animation frame (about 2 ms), so the page stays responsive.
   function trainFrame() {
     if (!training) return;
     let count = 0;
@@ -213,13 +215,12 @@ function start(core) {
     step() {
       const target = state.truth;
       if (target >= NETWORK_CLASSES || !session.canTrain) return;
-      const pixels = shown.pass.pixels;
-      const before = session.forward(pixels).logits;
+      const before = shown.pass.logits; // the pass on screen: this picture, these weights
       const gradient = core.logitGradient(before, target);
       const lossBefore = session.step(state.picture, target);
-      const after = session.forward(pixels).logits;
+      update(withNetworkLogits({ ...state, history: session.history })); // runs the next forward pass
+      const after = shown.pass.logits;
       const lossAfter = core.crossEntropyFromLogits(after, target);
-      update(withNetworkLogits({ ...state, history: session.history }));
       networkView.stepReport(`One step on this picture toward ${state.classes[target]}. At the logits, y − t was ${listOf(gradient)}. ` +
         `The network’s logits went from ${listOf(before)} to ${listOf(after)}, and this picture’s loss from ${f(lossBefore)} to ${f(lossAfter)}.`);
     },
@@ -236,9 +237,6 @@ function start(core) {
       update({ ...state, seed: r.value, history: [] });
     },
   });
-  const withNetworkLogits = (s) => ({ ...s, logits: s.logits.map((z, i) => (i < NETWORK_CLASSES ? null : z)) });
-  const withCompare = (change) => ({ ...state, compare: { ...state.compare, ...change } });
-
   function embedCode() {
     const src = pageAddress() + writeLink({ ...state, embed: true });
     const safe = src.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

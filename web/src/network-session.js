@@ -52,7 +52,8 @@ export class NetworkSession {
 
   /** `count` training steps, one at a time so the loss curve has every step. */
   train(count) {
-    for (let k = 0; k < count; k++) this.curve.push([this.net.steps + 1 + this.pictureSteps(), this.net.train(1)]);
+    const before = this.steps; // training and single-picture steps so far: the curve's x axis
+    for (let k = 1; k <= count; k++) this.curve.push([before + k, this.net.train(1)]);
     this.history = withTraining(this.history, count);
     this.changed();
   }
@@ -81,10 +82,6 @@ export class NetworkSession {
 
   get lastLoss() {
     return this.curve.length ? this.curve[this.curve.length - 1][1] : null;
-  }
-
-  pictureSteps() {
-    return this.history.filter((item) => typeof item !== 'number').length;
   }
 
   changed() {

@@ -3,6 +3,7 @@
 import { el, showValue } from './dom.js';
 import { formatNumber, formatSigned } from './format.js';
 import { PICTURE_COUNTS } from './network-state.js';
+import { renderLossCurve } from './render.js';
 
 const BRUSH = 1.6; // pixels of the 32 x 32 picture
 
@@ -147,35 +148,4 @@ function drawGray(canvas, values, lo, hi) {
     image.data[4 * i + 3] = 255;
   }
   context.putImageData(image, 0, 0);
-}
-
-const SVG = 'http://www.w3.org/2000/svg';
-function svg(tag, attrs, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** The training loss (one point per recorded step) against the step number. */
-function renderLossCurve(el, curve) {
-  const left = 36, right = 310, top = 10, bottom = 120;
-  const maxStep = Math.max(10, ...curve.map(([s]) => s));
-  const maxLoss = Math.max(1, ...curve.map(([, l]) => l));
-  const x = (s) => left + (s / maxStep) * (right - left);
-  const y = (l) => bottom - (l / maxLoss) * (bottom - top);
-  const parts = [
-    svg('line', { x1: left, y1: bottom, x2: right, y2: bottom, class: 'axis' }),
-    svg('line', { x1: left, y1: top, x2: left, y2: bottom, class: 'axis' }),
-    svg('text', { x: (left + right) / 2, y: bottom + 26, class: 'axis-label', 'text-anchor': 'middle' }, 'training step'),
-    svg('text', { x: left - 5, y: top + 8, class: 'tick', 'text-anchor': 'end' }, formatNumber(maxLoss, 2)),
-    svg('text', { x: left - 5, y: bottom, class: 'tick', 'text-anchor': 'end' }, '0'),
-    svg('text', { x: right, y: bottom + 13, class: 'tick', 'text-anchor': 'end' }, String(maxStep)),
-    svg('text', { x: left + 6, y: top + 8, class: 'legend' }, 'training loss (batch of 10)'),
-  ];
-  if (curve.length > 1) {
-    const d = curve.map(([s, l], k) => `${k ? 'L' : 'M'}${x(s).toFixed(1)},${y(l).toFixed(1)}`).join('');
-    parts.push(svg('path', { d, class: 'curve' }));
-  }
-  el.replaceChildren(...parts);
 }

@@ -181,3 +181,26 @@ export function renderHistogram(el, counts, binWidth = 0.5) {
   });
   el.replaceChildren(...parts);
 }
+
+/** The training loss (one point per recorded step) against the step number. */
+export function renderLossCurve(el, curve) {
+  const left = 36, right = 310, top = 10, bottom = 120;
+  const maxStep = Math.max(10, ...curve.map(([s]) => s));
+  const maxLoss = Math.max(1, ...curve.map(([, l]) => l));
+  const x = (s) => left + (s / maxStep) * (right - left);
+  const y = (l) => bottom - (l / maxLoss) * (bottom - top);
+  const parts = [
+    svg('line', { x1: left, y1: bottom, x2: right, y2: bottom, class: 'axis' }),
+    svg('line', { x1: left, y1: top, x2: left, y2: bottom, class: 'axis' }),
+    svg('text', { x: (left + right) / 2, y: bottom + 26, class: 'axis-label', 'text-anchor': 'middle' }, 'training step'),
+    svg('text', { x: left - 5, y: top + 8, class: 'tick', 'text-anchor': 'end' }, formatNumber(maxLoss, 2)),
+    svg('text', { x: left - 5, y: bottom, class: 'tick', 'text-anchor': 'end' }, '0'),
+    svg('text', { x: right, y: bottom + 13, class: 'tick', 'text-anchor': 'end' }, String(maxStep)),
+    svg('text', { x: left + 6, y: top + 8, class: 'legend' }, 'training loss (batch of 10)'),
+  ];
+  if (curve.length > 1) {
+    const d = curve.map(([s, l], k) => `${k ? 'L' : 'M'}${x(s).toFixed(1)},${y(l).toFixed(1)}`).join('');
+    parts.push(svg('path', { d, class: 'curve' }));
+  }
+  el.replaceChildren(...parts);
+}
