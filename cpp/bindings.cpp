@@ -5,6 +5,8 @@
 #include <emscripten/val.h>
 #include <malloc.h>
 
+#include <cmath>
+
 #include "cnn.hpp"
 #include "loss.hpp"
 
@@ -94,6 +96,26 @@ val explainJs(const val& z, const val& target, double t, double eps) {
     out.set("lossTerms", toArray(r.value.lossTerms));
     out.set("loss", r.value.loss);
     out.set("gradient", toArray(r.value.gradient));
+    return out;
+}
+
+// N rows x C classes of logits (row-major) and one class index per row: each row's loss and
+// the gradient softmax(z) - t, from the throughput kernel.
+val softmaxCrossEntropyBatchJs(const val& logits, double classes, const val& labels) {
+    const std::vector<double> z = toVector(logits), y = toVector(labels);
+    if (!(classes >= 1 && classes <= static_cast<double>(kMaxClasses)) || classes != std::floor(classes))
+        return failure("classes must be a whole number from 1 to " + std::to_string(kMaxClasses));
+    const auto c = static_cast<std::size_t>(classes);
+    if (z.size() != y.size() * c)
+        return failure(std::to_string(z.size()) + " logits for " + std::to_string(y.size()) + " rows of " +
+                       std::to_string(c) + " classes");
+    std::vector<double> losses(y.size()), gradient(z.size());
+    const Result<double> r = softmaxCrossEntropyBatch(z.data(), y.size(), c, y.data(), losses.data(), gradient.data());
+    if (!r.ok()) return failure(r.error);
+    val out = val::object();
+    out.set("meanLoss", r.value);
+    out.set("losses", toArray(losses));
+    out.set("gradient", toArray(gradient));
     return out;
 }
 
@@ -187,6 +209,7 @@ EMSCRIPTEN_BINDINGS(loss_core) {
     emscripten::function("entropy", &entropyJs);
     emscripten::function("klDivergence", &klDivergenceJs);
     emscripten::function("batchMetrics", &batchMetricsJs);
+    emscripten::function("softmaxCrossEntropyBatch", &softmaxCrossEntropyBatchJs);
     emscripten::function("explain", &explainJs);
     emscripten::function("squaredErrorGradient", &squaredErrorGradientJs);
     emscripten::function("heapBytesInUse", &heapBytesInUse);
@@ -201,6 +224,7 @@ EMSCRIPTEN_BINDINGS(loss_core) {
         .function("reset", &TrainerJs::reset)
         .function("steps", &TrainerJs::steps);
     emscripten::constant("pictureSide", kPictureSide);
+    emscripten::constant("simd", batchKernelUsesSimd());
     emscripten::constant("maxClasses", static_cast<double>(kMaxClasses));
     emscripten::constant("maxValues", static_cast<double>(kMaxValues));
 }

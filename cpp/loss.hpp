@@ -69,9 +69,13 @@ Result<double> klDivergence(const std::vector<double>& p, const std::vector<doub
 // Softmax cross-entropy and its gradient over a batch, in place, for throughput: `logits` holds
 // rows x classes values (row-major), `labels` one class index per row. Writes each row's loss
 // -logSoftmax(z)_y to `losses` and (softmax(z) - t) to `gradient` (rows x classes); returns the
-// mean loss. The same checks as above (finite logits, valid labels, the limits).
+// mean loss. The same checks as above (finite logits, valid labels, the limits); on an error, rows
+// before the bad one may have been written.
 Result<double> softmaxCrossEntropyBatch(const double* logits, std::size_t rows, std::size_t classes,
                                         const double* labels, double* losses, double* gradient);
+// True where the build has WASM SIMD (-msimd128): the batch kernel then runs two lanes at a time
+// with fastexp, within 1e-12 of the portable path (see fast_exp.hpp).
+bool batchKernelUsesSimd();
 
 // Everything the page shows for one example, from one call.
 struct Explanation {

@@ -34,12 +34,17 @@ function buildPage() {
   fs.mkdirSync(dist, { recursive: true });
   fs.cpSync(path.join(root, 'web', 'static'), dist, { recursive: true });
   fs.copyFileSync(path.join(root, 'web', 'loss-core.js'), path.join(dist, 'loss-core.js'));
-  for (const file of ['loss-core-module.js', 'loss-core-module.wasm']) {
+  // The SIMD and scalar builds share their glue JS (CMake builds it twice; only the default
+  // wasm name differs, and the wrapper hands over the bytes).
+  for (const file of ['loss-core-module.js', 'loss-core-module.wasm', 'loss-core-module-scalar.wasm']) {
     fs.copyFileSync(path.join(root, 'build', 'wasm', file), path.join(dist, file));
   }
-  // The wasm bytes as a classic script too: pages opened from file:// cannot fetch a .wasm.
-  const wasm = fs.readFileSync(path.join(dist, 'loss-core-module.wasm')).toString('base64');
-  fs.writeFileSync(path.join(dist, 'loss-core-wasm.js'), `self.lossCoreWasmBase64 = "${wasm}";\n`);
+  // The wasm bytes as classic scripts too: pages opened from file:// cannot fetch a .wasm.
+  for (const [wasm, script, global] of [['loss-core-module.wasm', 'loss-core-wasm.js', 'lossCoreWasmBase64'],
+    ['loss-core-module-scalar.wasm', 'loss-core-wasm-scalar.js', 'lossCoreScalarWasmBase64']]) {
+    const base64 = fs.readFileSync(path.join(dist, wasm)).toString('base64');
+    fs.writeFileSync(path.join(dist, script), `self.${global} = "${base64}";\n`);
+  }
   // Minified as shipped (the sources stay readable): the wrapper, the Emscripten glue, the CSS.
   const esbuild = require('esbuild');
   for (const [file, loader] of [['loss-core.js', 'js'], ['loss-core-module.js', 'js'], ['style.css', 'css']]) {

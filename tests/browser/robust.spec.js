@@ -33,6 +33,26 @@ test('if the wasm file is missing, the page says so plainly', async ({ page }) =
   await expect(page.locator('#compare-view')).toBeHidden();
 });
 
+for (const simd of [true, false]) {
+  test(`a browser ${simd ? 'with' : 'without'} WASM SIMD gets the ${simd ? 'SIMD' : 'scalar'} build, with the same numbers`, async ({ page, problems }) => {
+    // Chromium cannot turn SIMD off, so the page is told so: WebAssembly.validate refuses the
+    // SIMD probe, as it does in Safari before 16.4.
+    if (!simd) {
+      await page.addInitScript(() => {
+        const validate = WebAssembly.validate;
+        WebAssembly.validate = (bytes) => !new Uint8Array(bytes).includes(253) && validate(bytes);
+      });
+    }
+    const wasm = [];
+    page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname); });
+    await page.goto('/?preset=three-classes');
+    await expect.poll(() => valueOf(page, 'Dog probability')).toBeCloseTo(6.59001138885967907e-1, 12); // reference.py
+    expect(wasm).toEqual([simd ? '/loss-core-module.wasm' : '/loss-core-module-scalar.wasm']);
+    expect(await page.evaluate(async () => (await LossCore.loadLossCore()).simd)).toBe(simd);
+    expect(problems).toEqual([]);
+  });
+}
+
 test('if WebAssembly is turned off, the page says so plainly', async ({ page }) => {
   await page.addInitScript(() => { delete window.WebAssembly; });
   const errors = [];

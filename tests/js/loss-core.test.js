@@ -210,3 +210,38 @@ test('createNetwork: the tiny CNN through the JS API, the same numbers as the na
   }
   assert.throws(() => net.steps, /disposed/);
 });
+
+test('softmaxCrossEntropyBatch: the slides by the SIMD build, the scalar build within 1e-12 of it', async () => {
+  const scalar = await require(root).loadLossCore({ simd: false });
+  assert.equal(core.simd, true); // Node 20 runs WASM SIMD, so the default is the SIMD build
+  assert.equal(scalar.simd, false);
+  for (const build of [core, scalar]) {
+    // Rows (ln 19, 0) true Dog and (1000, -1000) true Cat. reference.py: -ln 0.95; by hand: 2000
+    // exactly; slide: y - t = (-0.05, 0.05); by hand: (1, -1).
+    const r = build.softmaxCrossEntropyBatch([Math.log(19), 0, 1000, -1000], 2, [0, 1]);
+    close(r.losses[0], 5.12932943875505334e-2);
+    assert.equal(r.losses[1], 2000);
+    close(r.meanLoss, (5.12932943875505334e-2 + 2000) / 2);
+    closeAll(Array.from(r.gradient), [-0.05, 0.05, 1, -1]);
+    assert.throws(() => build.softmaxCrossEntropyBatch([1, NaN, 0, 0], 2, [0, 1]), /^Error: row 1: logit 2 is not a finite number$/);
+    assert.throws(() => build.softmaxCrossEntropyBatch([1, 2, 3], 2, [0, 1]), /3 logits for 2 rows of 2 classes/);
+    assert.throws(() => build.softmaxCrossEntropyBatch([1, 2], 2, [2]), /row 1: .*class index 2/);
+  }
+  // A batch with an odd width (the SIMD loop's one-value tail) and logits 700 apart (subnormal
+  // and zero exponentials): every loss and gradient value within 1e-12 of the scalar build's.
+  let state = 7;
+  const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (const classes of [2, 10, 37]) {
+    const rows = 3000;
+    const logits = Float64Array.from({ length: rows * classes }, () => -700 * next());
+    const labels = Float64Array.from({ length: rows }, (_, r) => r % classes);
+    const a = core.softmaxCrossEntropyBatch(logits, classes, labels);
+    const b = scalar.softmaxCrossEntropyBatch(logits, classes, labels);
+    close(a.meanLoss, b.meanLoss);
+    a.losses.forEach((x, i) => close(x, b.losses[i]));
+    let worst = 0;
+    a.gradient.forEach((x, i) => { worst = Math.max(worst, Math.abs(x - b.gradient[i])); });
+    assert.ok(worst <= 1e-12, `gradients differ by ${worst}`);
+    assert.ok(a.gradient.some((x, i) => x !== b.gradient[i]), 'the two builds are different code paths');
+  }
+});

@@ -27,10 +27,18 @@ test('the HTML has no inline script, inline style or event-handler attribute', (
 });
 
 test('nothing is loaded from another site', () => {
-  for (const f of files.filter((f) => /\.(html|css|js|svg)$/.test(f) && f !== 'loss-core-wasm.js')) {
+  for (const f of files.filter((f) => /\.(html|css|js|svg)$/.test(f) && !/^loss-core-wasm(-scalar)?\.js$/.test(f))) {
     const text = read(f);
     const urls = [...text.matchAll(/\b(?:src|href)\s*=\s*["']?(https?:)?\/\//g)];
     assert.deepEqual(urls, [], f);
     assert.doesNotMatch(text, /@import\s+url\(\s*["']?https?:/, f);
   }
+});
+
+test('the scalar wasm has no SIMD instruction (browsers without WASM SIMD refuse any), the SIMD one has', () => {
+  // binaryen's wasm-dis comes with Debian's emscripten; the text names each vector instruction.
+  const { execFileSync } = require('node:child_process');
+  const text = (f) => execFileSync('wasm-dis', [path.join(dist, f)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  assert.doesNotMatch(text('loss-core-module-scalar.wasm'), /v128|[fi](8x16|16x8|32x4|64x2)\./);
+  assert.match(text('loss-core-module.wasm'), /f64x2\.mul/);
 });
