@@ -1,6 +1,6 @@
 // The compare view's DOM: the NN1 / NN2 tables, the metrics, the "why" plots and the
 // file evaluation. Like view.js it turns events into handler calls and draws what it is told.
-import { el, showValue } from './dom.js';
+import { el, setText, showValue } from './dom.js';
 import { formatInput, formatNumber } from './format.js';
 import { renderCurves, renderHistogram } from './render.js';
 
@@ -136,7 +136,7 @@ export class CompareView {
     })));
     compare.labels.forEach((y, r) => {
       this.labelSelects[r].value = String(y);
-      this.labelTexts[r].textContent = compare.classes[y];
+      setText(this.labelTexts[r], compare.classes[y]);
     });
     metrics.forEach((m, n) => m.rows.crossEntropy.forEach((ce, r) => {
       const [wrong, se, ceOut] = this.rowOutputs[n][r];
@@ -146,19 +146,19 @@ export class CompareView {
     }));
     for (const row of this.metricCells) {
       const values = metrics.map((m) => m[row.key]);
-      values.forEach((v, n) => { showValue(row.outputs[n], v, twoDecimals(v)); row.exacts[n].textContent = ` (${formatNumber(v)})`; });
-      row.prefers.textContent = values[0] === values[1] ? 'tie' : values[0] < values[1] ? 'NN1' : 'NN2';
+      values.forEach((v, n) => { showValue(row.outputs[n], v, twoDecimals(v)); setText(row.exacts[n], ` (${formatNumber(v)})`); });
+      setText(row.prefers, values[0] === values[1] ? 'tie' : values[0] < values[1] ? 'NN1' : 'NN2');
     }
     const [ce1, ce2] = metrics.map((m) => m.rows.crossEntropy);
     const gaps = ce1.map((x, r) => Math.abs(x - ce2[r]));
     const worstRow = gaps.indexOf(Math.max(...gaps));
-    this.e.summary.textContent = `Lower is better for all three. Row ${worstRow + 1} makes the biggest difference in cross-entropy (NN1 ${formatNumber(ce1[worstRow], 2)}, NN2 ${formatNumber(ce2[worstRow], 2)}).`;
+    setText(this.e.summary, `Lower is better for all three. Row ${worstRow + 1} makes the biggest difference in cross-entropy (NN1 ${formatNumber(ce1[worstRow], 2)}, NN2 ${formatNumber(ce2[worstRow], 2)}).`);
     renderCurves(this.e.penalty, curves.penalty, { yMax: 4, yLabel: 'penalty' });
     renderCurves(this.e.gradient, curves.gradient, { yMax: 1.1, yLabel: '|gradient|' });
   }
 
   cellMessage(text) {
-    this.e.message.textContent = text || '';
+    setText(this.e.message, text || '');
   }
 
   markCell(n, r, j, invalid) {
@@ -181,7 +181,7 @@ export class CompareView {
   evaluateProgress(fraction, text) {
     this.e.progress.hidden = fraction === null;
     if (fraction !== null) this.e.progress.value = fraction;
-    this.e.status.textContent = text;
+    setText(this.e.status, text);
   }
 
   showEvaluation(result) {

@@ -14,6 +14,43 @@ export function el(tag, attrs = {}, ...children) {
 
 /** An output shows the rounded text; its full value stays in data-value for tests and tools. */
 export function showValue(output, value, text) {
-  output.textContent = text;
-  output.dataset.value = String(value);
+  setText(output, text);
+  if (output.dataset.value !== String(value)) output.dataset.value = String(value);
+}
+
+/** Sets a node's text only if it changed: an unchanged text then costs no style or layout work. */
+export function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+/**
+ * Makes `parent`'s children match `nodes`, a description of the tree: strings for text, and
+ * {ns, tag, attrs, children} for elements. Nodes that match in kind are kept and only their
+ * changed text and attributes are written, so that redrawing a formula with new numbers
+ * touches only those numbers (building it anew made the browser lay out the whole formula).
+ */
+export function patch(parent, nodes) {
+  const existing = parent.childNodes;
+  while (existing.length > nodes.length) parent.lastChild.remove();
+  nodes.forEach((want, i) => {
+    const have = existing[i];
+    if (!have) parent.append(create(want));
+    else if (typeof want === 'string' ? have.nodeType !== Node.TEXT_NODE
+      : have.localName !== want.tag || have.namespaceURI !== want.ns) have.replaceWith(create(want));
+    else if (typeof want === 'string') { if (have.data !== want) have.data = want; }
+    else {
+      const attrs = Object.entries(want.attrs);
+      if (have.attributes.length !== attrs.length) for (const a of [...have.attributes]) have.removeAttribute(a.name);
+      for (const [k, v] of attrs) if (have.getAttribute(k) !== v) have.setAttribute(k, v);
+      patch(have, want.children);
+    }
+  });
+}
+
+function create(want) {
+  if (typeof want === 'string') return document.createTextNode(want);
+  const e = document.createElementNS(want.ns, want.tag);
+  for (const [k, v] of Object.entries(want.attrs)) e.setAttribute(k, v);
+  e.append(...want.children.map(create));
+  return e;
 }

@@ -76,15 +76,20 @@ function start(core) {
   let shown = null; // what the page shows: the network's pass and the logits used
   let training = false;
   
+  // The metrics of the comparison on screen: an edit elsewhere keeps the same tables.
+  let measured = { compare: null, metrics: null };
   const compareMetrics = (compare) => {
+    if (measured.compare === compare) return measured.metrics;
     const options = { logits: compare.input === 'z' };
-    return [compare.nn1, compare.nn2].map((rows, n) => {
+    const metrics = [compare.nn1, compare.nn2].map((rows, n) => {
       try {
         return core.batchMetrics(rows, compare.labels, options);
       } catch (error) {
         throw new Error(`${NETS[n]} ${error.message}`);
       }
     });
+    measured = { compare, metrics };
+    return metrics;
   };
   try {
     compareMetrics(state.compare);
@@ -97,6 +102,7 @@ function start(core) {
   function writeUrl() {
     clearTimeout(urlTimer);
     urlTimer = setTimeout(() => {
+      view.setFullPageLink(pageAddress() + writeLink({ ...state, embed: false }));
       try {
         history.replaceState(null, '', writeLink(state));
       } catch {
@@ -140,7 +146,6 @@ function start(core) {
     // The hidden view is not drawn: switching views is an update that draws it.
     if (state.view === 'compare') compareView.render(state.compare, metrics, curves(), { keepCells });
     compareView.show(state.view === 'compare');
-    view.setFullPageLink(pageAddress() + writeLink({ ...state, embed: false }));
     if (embedOpen) view.showEmbed(true, embedCode());
     writeUrl();
     return null;

@@ -1,6 +1,6 @@
 // The network's part of the page: the picture (chosen or drawn), the feature maps, and
 // the training controls. Owns those elements; draws what it is given; decides nothing.
-import { el, showValue } from './dom.js';
+import { el, setText, showValue } from './dom.js';
 import { formatNumber, formatSigned } from './format.js';
 import { PICTURE_COUNTS } from './network-state.js';
 import { renderLossCurve } from './render.js';
@@ -82,7 +82,7 @@ export class NetworkView {
         relu: canvases(convSide, this.e.relu, 'After ReLU'),
         pool: canvases(pooledSide, this.e.pool, 'After max pooling'),
       };
-      this.e.featureCount.textContent = String(pass.pooled.length);
+      setText(this.e.featureCount, String(pass.pooled.length));
     }
     const convArea = convSide * convSide, poolArea = pooledSide * pooledSide;
     const largest = (values) => values.reduce((m, v) => Math.max(m, Math.abs(v)), 1e-12);
@@ -104,12 +104,12 @@ export class NetworkView {
     if (key === this.drawnKey) return;
     this.drawnKey = key;
     if (!editingSeed) this.e.seed.value = String(seed);
-    this.e.steps.textContent = steps.toLocaleString('en');
+    setText(this.e.steps, steps.toLocaleString('en'));
     showValue(this.e.loss, lastLoss, lastLoss === null ? '—' : formatNumber(lastLoss));
     showValue(this.e.accuracy, accuracy, accuracy === null ? '…' : `${(accuracy * 100).toFixed(0)} %`);
-    this.e.gradient.textContent = gradient ? gradient.map((g, i) => `${names[i]} ${formatSigned(g)}`).join(', ') : '— (the true class is not one the network has)';
+    setText(this.e.gradient, gradient ? gradient.map((g, i) => `${names[i]} ${formatSigned(g)}`).join(', ') : '— (the true class is not one the network has)');
     this.e.train.setAttribute('aria-pressed', String(training));
-    this.e.train.textContent = training ? 'Pause' : 'Train';
+    setText(this.e.train, training ? 'Pause' : 'Train');
     this.e.train.setAttribute('aria-label', 'Train');
     this.e.train.disabled = !canTrain && !training;
     this.e.step.disabled = !canStep;
@@ -121,11 +121,11 @@ export class NetworkView {
   }
 
   stepReport(text) {
-    this.e.report.textContent = text;
+    setText(this.e.report, text);
   }
 
   seedMessage(text) {
-    this.e.seedMessage.textContent = text || '';
+    setText(this.e.seedMessage, text || '');
     if (text) this.e.seed.setAttribute('aria-invalid', 'true');
     else this.e.seed.removeAttribute('aria-invalid');
   }

@@ -1,10 +1,10 @@
 // Renderers: each takes data and an element and only draws. No state, no decisions.
+import { patch } from './dom.js';
 import { formatNumber, formatPowerOfTen, formatProbability, formatShort, formatSigned } from './format.js';
 
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
 const SVG = 'http://www.w3.org/2000/svg';
-
-// --- MathML: formulas typeset by the browser, no fonts or scripts to download ---------
+const HTML = 'http://www.w3.org/1999/xhtml';
 
 function node(ns, tag, attrs, children) {
   const el = document.createElementNS(ns, tag);
@@ -12,18 +12,23 @@ function node(ns, tag, attrs, children) {
   for (const c of children) el.append(typeof c === 'string' ? document.createTextNode(c) : c);
   return el;
 }
-const m = (tag, ...children) => node(MATHML, tag, null, children);
+
+// --- MathML: formulas typeset by the browser, no fonts or scripts to download ---------
+// Formulas are described (see patch in dom.js), then patched in: an edit rewrites numbers only.
+
+const describe = (ns, tag, attrs, children) => ({ ns, tag, attrs: attrs || {}, children });
+const m = (tag, ...children) => describe(MATHML, tag, null, children);
 const mi = (text) => m('mi', text);
 const mn = (text) => m('mn', text);
 const mo = (text) => m('mo', text);
 const mtext = (text) => m('mtext', text);
 // ln with a thin space after it: "ln 0.95", not "ln0.95".
-const ln = () => row(mi('ln'), node(MATHML, 'mspace', { width: '0.2em' }, []));
+const ln = () => row(mi('ln'), describe(MATHML, 'mspace', { width: '0.2em' }, []));
 const row = (...children) => m('mrow', ...children);
 const frac = (a, b) => m('mfrac', a, b);
 const sup = (a, b) => m('msup', a, b);
 const sub = (a, b) => m('msub', a, b);
-const block = (...children) => node(MATHML, 'math', { display: 'block' }, children);
+const block = (...children) => describe(MATHML, 'math', { display: 'block' }, children);
 const e = (exponent) => sup(mi('e'), exponent);
 // A class name as a subscript: y_Dog.
 const named = (symbol, name) => sub(mi(symbol), mtext(name));
@@ -54,7 +59,7 @@ export function renderSoftmaxFormula(el, { names, logits, temperature, scaledLog
     lines.push(block(mtext('with '), mi('z'), mo('/'), mi('T'), mo('='), mtext('('),
       ...scaledLogits.flatMap((s, j) => (j ? [mo(','), mn(formatShort(s))] : [mn(formatShort(s))])), mtext(')')));
   }
-  el.replaceChildren(...lines);
+  patch(el, lines);
 }
 
 /** L = −ln y_true, and H(p, q) = −Σ p ln q with every term. */
@@ -72,10 +77,9 @@ export function renderLossFormula(el, { names, truth, probabilities, log10Probab
   const second = block(m('mi', 'H'), mo('('), mi('t'), mo(','), mi('y'), mo(')'), mo('='), mo('−'), mo('∑'),
     sub(mi('t'), mi('i')), ln(), sub(mi('y'), mi('i')));
   const third = block(mo('='), mo('−'), mo('('), ...terms, mo(')'), mo('='), mn(formatNumber(loss)));
-  const note = document.createElement('p');
-  note.className = 'hint';
-  note.textContent = `t is the true label, one-hot: 1 for ${trueName}, 0 for the rest, so only ${trueName}’s term counts (a term with t = 0 is 0 even where y = 0).`;
-  el.replaceChildren(first, firstValue, second, third, note);
+  const note = describe(HTML, 'p', { class: 'hint' },
+    [`t is the true label, one-hot: 1 for ${trueName}, 0 for the rest, so only ${trueName}’s term counts (a term with t = 0 is 0 even where y = 0).`]);
+  patch(el, [first, firstValue, second, third, note]);
 }
 
 /** ∂L/∂z_i = (y_i − t_i) / T per class, with its sign. */
@@ -88,7 +92,7 @@ export function renderGradientFormula(el, { names, probabilities, target, gradie
     return block(frac(row(mi('∂'), mi('L')), row(mi('∂'), named('z', name))), mo('='),
       scaled ? frac(difference, mn(formatShort(temperature))) : difference, mo('='), mn(formatSigned(gradient[i])));
   });
-  el.replaceChildren(general, ...lines);
+  patch(el, [general, ...lines]);
 }
 
 // --- SVG drawings ----------------------------------------------------------------------

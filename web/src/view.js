@@ -1,6 +1,6 @@
 // The view owns the DOM: it finds and builds elements, turns raw events into calls on
 // the handlers it is given, and draws what it is told. It decides nothing.
-import { el, showValue } from './dom.js';
+import { el, setText, showValue } from './dom.js';
 import { formatInput, formatNumber, formatProbability, formatSigned } from './format.js';
 import { PRESETS } from './presets.js';
 import {
@@ -158,7 +158,7 @@ export class View {
       showValue(r.gradient, gradient[i], formatSigned(gradient[i]));
       // The gradient step moves the logit against the gradient.
       const move = -gradient[i];
-      r.direction.textContent = Math.abs(move) < 5e-5 ? 'stays' : move > 0 ? '→ raise' : '← lower';
+      setText(r.direction, Math.abs(move) < 5e-5 ? 'stays' : move > 0 ? '→ raise' : '← lower');
       r.arrow.className = `gradient-arrow ${move > 0 ? 'right' : 'left'}`;
       const zeroAt = 50 + clamp(logits[i] / BAR_RANGE, -1, 1) * 50;
       const length = Math.min(Math.abs(move) * temperature, 1) * 25;
@@ -166,7 +166,7 @@ export class View {
       r.arrow.style.width = `${length}%`;
       r.root.classList.toggle('is-true', i === truth);
       r.source.hidden = edited[i] === undefined;
-      r.edited.textContent = edited[i] ? 'edited' : 'from the network';
+      setText(r.edited, edited[i] ? 'edited' : 'from the network');
       r.source.lastChild.hidden = !edited[i];
       r.root.classList.toggle('is-edited', Boolean(edited[i]));
     });
@@ -177,7 +177,7 @@ export class View {
     });
     showValue(this.e.probabilitySum, result.probabilitySum, formatNumber(result.probabilitySum));
     showValue(this.e.loss, loss, formatNumber(loss));
-    this.e.lossSentence.textContent = `The picture is a ${names[truth]}: L = −ln y(${names[truth]}) = −ln ${probabilityText(truth)}.`;
+    setText(this.e.lossSentence, `The picture is a ${names[truth]}: L = −ln y(${names[truth]}) = −ln ${probabilityText(truth)}.`);
 
     this.e.trueClass.value = String(truth);
     if (editing !== 'temperature') this.e.temperature.value = formatInput(temperature);
@@ -196,14 +196,14 @@ export class View {
 
   renderExplanation({ names, logits, truth, loss, gradient, probabilityText }) {
     const list = (f) => names.map((n, i) => `${n} ${f(i)}`).join(', ');
-    this.e.explainSoftmax.textContent = `Softmax turns the logits (${list((i) => formatInput(logits[i]))}) into probabilities (${list(probabilityText)}): it raises e to each logit and divides by the sum, so every probability is positive, they add up to 1, and the largest logit gets the largest share.`;
-    this.e.explainLoss.textContent = `The picture is a ${names[truth]}, so the loss is −ln ${probabilityText(truth)} = ${formatNumber(loss)}: only the true class’s probability counts. Near 1 the loss is near 0; near 0 it grows without bound, so a confident mistake costs most.`;
+    setText(this.e.explainSoftmax, `Softmax turns the logits (${list((i) => formatInput(logits[i]))}) into probabilities (${list(probabilityText)}): it raises e to each logit and divides by the sum, so every probability is positive, they add up to 1, and the largest logit gets the largest share.`);
+    setText(this.e.explainLoss, `The picture is a ${names[truth]}, so the loss is −ln ${probabilityText(truth)} = ${formatNumber(loss)}: only the true class’s probability counts. Near 1 the loss is near 0; near 0 it grows without bound, so a confident mistake costs most.`);
     const moves = names.map((n, i) => {
       const g = gradient[i];
       if (Math.abs(g) < 5e-5) return `${n} stays (gradient ${formatSigned(g)})`;
       return `${g < 0 ? 'raise' : 'lower'} ${n} (gradient ${formatSigned(g)})`;
     });
-    this.e.explainGradient.textContent = `To lower the loss, gradient descent moves each logit against its gradient y − t: ${moves.join(', ')}.`;
+    setText(this.e.explainGradient, `To lower the loss, gradient descent moves each logit against its gradient y − t: ${moves.join(', ')}.`);
   }
 
   // --- messages and panels ---------------------------------------------------------------
@@ -214,7 +214,7 @@ export class View {
       : field === 'classes' ? [null, this.e.classesMessage]
         : [this.rows[field].text, this.rows[field].message];
     const [input, message] = target;
-    message.textContent = text || '';
+    setText(message, text || '');
     if (input) {
       if (text) input.setAttribute('aria-invalid', 'true');
       else input.removeAttribute('aria-invalid');
@@ -228,7 +228,7 @@ export class View {
   }
 
   showCaption(text) {
-    this.e.caption.textContent = text;
+    setText(this.e.caption, text);
   }
 
   setEmbed(on) {
@@ -246,12 +246,12 @@ export class View {
   }
 
   showLoadError(message) {
-    this.e.loadStatus.textContent = `The page cannot compute anything: ${message}. It needs WebAssembly, which this browser has turned off or could not load.`;
+    setText(this.e.loadStatus, `The page cannot compute anything: ${message}. It needs WebAssembly, which this browser has turned off or could not load.`);
     this.e.loadStatus.classList.add('is-error');
   }
 
   shareStatus(text) {
-    this.e.shareStatus.textContent = text;
+    setText(this.e.shareStatus, text);
   }
 
   showEmbed(open, code) {
