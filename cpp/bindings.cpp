@@ -187,6 +187,15 @@ public:
         out.set("accuracy", score.accuracy);
         return out;
     }
+    // Running sums {lossSum, correct, count} over pictures count .. end - 1 of a set.
+    val evaluateMore(bool test, double lossSum, double correct, int count, int end) const {
+        const Trainer::Tally t = trainer_.evaluateMore(test, {lossSum, correct, count}, end);
+        val out = val::object();
+        out.set("lossSum", t.lossSum);
+        out.set("correct", t.correct);
+        out.set("count", t.count);
+        return out;
+    }
     void reset() { trainer_.reset(); }
     double steps() const { return static_cast<double>(trainer_.stepsTaken()); }
 
@@ -221,6 +230,7 @@ EMSCRIPTEN_BINDINGS(loss_core) {
         .function("train", &TrainerJs::train)
         .function("stepOn", &TrainerJs::stepOn)
         .function("evaluate", &TrainerJs::evaluate)
+        .function("evaluateMore", &TrainerJs::evaluateMore)
         .function("reset", &TrainerJs::reset)
         .function("steps", &TrainerJs::steps);
     emscripten::constant("pictureSide", kPictureSide);

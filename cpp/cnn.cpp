@@ -171,20 +171,24 @@ Trainer::Trainer(std::uint64_t seed, NetworkShape shape, Training training)
       settings_(training),
       network_(shape, seed, training) {}
 
-const PictureSet& Trainer::trainingSet() const {
-    if (!training_) training_ = makePictureSet(kTrainingPerClass, kTrainingSeed);
-    return *training_;
+const PictureSet& Trainer::drawnUpTo(bool test, int count) const {
+    PictureSet& set = test ? test_ : training_;
+    for (int k = static_cast<int>(set.pixels.size()); k < count; ++k) {
+        set.pixels.push_back(setPicture(test ? kTestSeed : kTrainingSeed, k));
+        set.labels.push_back(setPictureLabel(k));
+    }
+    return set;
 }
 
-const PictureSet& Trainer::testSet() const {
-    if (!test_) test_ = makePictureSet(kTestPerClass, kTestSeed);
-    return *test_;
-}
+const PictureSet& Trainer::trainingSet() const { return drawnUpTo(false, setSize(false)); }
+
+const PictureSet& Trainer::testSet() const { return drawnUpTo(true, setSize(true)); }
 
 std::vector<double> Trainer::picture(bool test, int k, int& label) const {
-    const std::optional<PictureSet>& set = test ? test_ : training_;
-    label = set ? set->labels[k] : setPictureLabel(k);
-    return set ? set->pixels[k] : setPicture(test ? kTestSeed : kTrainingSeed, k);
+    const PictureSet& set = test ? test_ : training_;
+    const bool drawn = k < static_cast<int>(set.pixels.size());
+    label = drawn ? set.labels[k] : setPictureLabel(k);
+    return drawn ? set.pixels[k] : setPicture(test ? kTestSeed : kTrainingSeed, k);
 }
 
 double Trainer::train(int count) {
@@ -221,18 +225,32 @@ Result<double> Trainer::stepOn(const std::vector<double>& picture, int target) {
     return network_.step({&picture}, {target});
 }
 
+namespace {
+
+// Adds one picture's loss and whether its top logit (a unique one) is its label.
+void addToTally(const Network& network, const std::vector<double>& pixels, int label, Trainer::Tally& tally) {
+    const std::vector<double> z = network.forward(pixels).value.logits;
+    tally.lossSum += crossEntropyFromLogits(z, Target::classIndex(label)).value;
+    const auto top = std::max_element(z.begin(), z.end()) - z.begin();
+    const bool unique = std::count(z.begin(), z.end(), z[top]) == 1;
+    tally.correct += (unique && top == label) ? 1 : 0;
+    ++tally.count;
+}
+
+}  // namespace
+
 Trainer::Score Trainer::evaluate(const PictureSet& set) const {
-    Score score;
-    for (std::size_t i = 0; i < set.pixels.size(); ++i) {
-        const std::vector<double> z = network_.forward(set.pixels[i]).value.logits;
-        score.loss += crossEntropyFromLogits(z, Target::classIndex(set.labels[i])).value;
-        const auto top = std::max_element(z.begin(), z.end()) - z.begin();
-        const bool unique = std::count(z.begin(), z.end(), z[top]) == 1;
-        score.accuracy += (unique && top == set.labels[i]) ? 1 : 0;
-    }
-    score.loss /= static_cast<double>(set.pixels.size());
-    score.accuracy /= static_cast<double>(set.pixels.size());
-    return score;
+    Tally tally;
+    for (std::size_t i = 0; i < set.pixels.size(); ++i) addToTally(network_, set.pixels[i], set.labels[i], tally);
+    const auto n = static_cast<double>(set.pixels.size());
+    return {tally.lossSum / n, tally.correct / n};
+}
+
+Trainer::Tally Trainer::evaluateMore(bool test, Tally tally, int end) const {
+    end = std::min(end, setSize(test));
+    const PictureSet& set = drawnUpTo(test, end);
+    for (int i = std::max(tally.count, 0); i < end; ++i) addToTally(network_, set.pixels[i], set.labels[i], tally);
+    return tally;
 }
 
 void Trainer::reset() {

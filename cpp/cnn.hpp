@@ -82,7 +82,7 @@ public:
     explicit Trainer(std::uint64_t seed, NetworkShape shape = {}, Training training = {});
 
     const Network& network() const { return network_; }
-    // The sets are drawn when first needed (300 pictures take tens of milliseconds).
+    // The sets are drawn when first needed, a picture at a time (300 take tens of milliseconds).
     const PictureSet& trainingSet() const;
     const PictureSet& testSet() const;
     // Picture k of a set and its label, drawing only that picture if the set is not drawn yet.
@@ -99,6 +99,14 @@ public:
         double loss = 0, accuracy = 0;
     };
     Score evaluate(const PictureSet& set) const;
+    // The same a few pictures at a time, so that a page can score a set in short tasks: adds
+    // pictures tally.count .. end - 1 of a set to the running sums (drawing them if need be).
+    // Continuing from {} to the set's size gives evaluate()'s numbers bit for bit.
+    struct Tally {
+        double lossSum = 0, correct = 0;
+        int count = 0;
+    };
+    Tally evaluateMore(bool test, Tally tally, int end) const;
     // Back to the seeded start.
     void reset();
 
@@ -106,7 +114,9 @@ private:
     std::uint64_t seed_;
     NetworkShape shape_;
     Training settings_;
-    mutable std::optional<PictureSet> training_, test_;
+    // Pictures 0 .. drawn - 1 of each set, kept once drawn.
+    const PictureSet& drawnUpTo(bool test, int count) const;
+    mutable PictureSet training_, test_;
     Network network_;
     std::uint64_t steps_ = 0;
     std::vector<int> order_;  // the current epoch's order

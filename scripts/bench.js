@@ -5,6 +5,7 @@
 //   4. TensorFlow.js (tfjs-core with its wasm backend) on the same batches
 //   5. Lighthouse 12.2.3 in Debian's Chromium, desktop and mobile, on every view
 //   6. interaction: input event to finished update, in Chromium, over 1,000 scripted edits
+//   7. a 100,000 x 10 file in the evaluate view: time to metrics, long tasks meanwhile
 // Timings vary with the machine and its load; run on an idle machine and compare ratios.
 'use strict';
 const { execFileSync } = require('node:child_process');
@@ -181,6 +182,48 @@ async function interaction() {
   }
 }
 
+// The evaluate view with a 100,000 x 10 logits file (the browser test's file): time from
+// choosing it to the metrics on screen, and the main thread's long tasks meanwhile, once the
+// page has loaded and settled.
+async function largeFile() {
+  const { chromium } = require('playwright-core');
+  const server = createServer(path.join(root, 'dist'));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  let seed = 1;
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 8 - 4;
+  const lines = ['c0,c1,c2,c3,c4,c5,c6,c7,c8,c9,label'];
+  for (let i = 0; i < 100000; i++) lines.push(`${Array.from({ length: 10 }, () => next().toFixed(4)).join(',')},${i % 10}`);
+  const file = path.join(out, 'large-100000x10.csv');
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(file, lines.join('\n'));
+  const runs = [];
+  try {
+    for (let run = 0; run < 3; run++) {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${server.address().port}/?view=compare&v=1`);
+      await page.waitForSelector('#load-status', { state: 'hidden' });
+      await page.waitForTimeout(1000);
+      await page.evaluate(() => {
+        window.longTasks = [];
+        new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+        window.started = performance.now();
+      });
+      await page.locator('#evaluate-file').setInputFiles(file);
+      await page.waitForFunction(() => /100,000 rows evaluated/.test(document.getElementById('evaluate-status').textContent), null, { timeout: 120000 });
+      runs.push(await page.evaluate(() => ({ seconds: (performance.now() - window.started) / 1000, longTasks: window.longTasks })));
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  console.log(`\n## A 100,000 x 10 logits file (${(fs.statSync(file).size / 1e6).toFixed(1)} MB) in the evaluate view, three runs\n`);
+  console.log('| run | file chosen to metrics on screen | main-thread tasks over 50 ms | the longest |');
+  console.log('|---:|---:|---:|---:|');
+  runs.forEach((r, i) => console.log(`| ${i + 1} | ${r.seconds.toFixed(2)} s | ${r.longTasks.length} | ${r.longTasks.length ? `${Math.max(...r.longTasks).toFixed(0)} ms` : '—'} |`));
+}
+
 // The same batch in TensorFlow.js's wasm backend: per-row loss -logSoftmax(z)_y and gradient
 // softmax(z) - t. TF.js computes in float32 (the core in float64); times include reading
 // both results out (dataSync), as the core's include writing them.
@@ -270,6 +313,7 @@ const SECTIONS = {
   throughput: async () => { buildBenchmarks(); throughput(await tensorflowJs()); },
   training: async () => { buildBenchmarks(); await training(); },
   interaction,
+  largefile: largeFile,
   lighthouse,
 };
 

@@ -258,6 +258,22 @@
       step: (pixels, target) => unwrap(live().stepOn(pixelsOf(pixels), Number.isInteger(target) ? target : -1)),
       /** evaluate(set): {loss (mean cross-entropy), accuracy (share classified right)}. */
       evaluate: (set) => live().evaluate(isTest(set)),
+      /**
+       * evaluateInSteps(set, picturesPerStep = 10): the same as evaluate(set), a few pictures per
+       * call of the iterator's next(), so a page can score a set in short tasks. Each step yields
+       * the share done; the last returns evaluate()'s {loss, accuracy}, bit for bit.
+       */
+      * evaluateInSteps(set, picturesPerStep = 10) {
+        const test = isTest(set);
+        const size = live().count(test);
+        if (!Number.isInteger(picturesPerStep) || picturesPerStep < 1) throw new Error('picturesPerStep must be a whole number from 1');
+        let tally = { lossSum: 0, correct: 0, count: 0 };
+        while (tally.count < size) {
+          tally = live().evaluateMore(test, tally.lossSum, tally.correct, tally.count, Math.min(size, tally.count + picturesPerStep));
+          if (tally.count < size) yield tally.count / size;
+        }
+        return { loss: tally.lossSum / size, accuracy: tally.correct / size };
+      },
       /** Training steps taken since the seeded start (steps on single pictures not counted). */
       get steps() { return live().steps(); },
       /** Back to the seeded start. */

@@ -138,6 +138,21 @@ TEST_CASE("cnn: training from seed 2 for 100 steps reaches the recorded test sco
         again.train(40);
         REQUIRE(again.network().parameters() == trainer.network().parameters());
     }
+    SECTION("scoring a set a few pictures at a time gives the same numbers, bit for bit") {
+        for (bool testSet : {true, false}) {
+            const Trainer fresh(2);  // its sets not drawn yet: evaluateMore draws them as it goes
+            const int n = fresh.setSize(testSet);
+            Trainer::Tally tally;
+            for (int end = 7; tally.count < n; end += 7) tally = fresh.evaluateMore(testSet, tally, end);
+            const Trainer other(2);
+            const auto whole = other.evaluate(testSet ? other.testSet() : other.trainingSet());
+            REQUIRE(tally.count == n);
+            REQUIRE(tally.lossSum / n == whole.loss);
+            REQUIRE(tally.correct / n == whole.accuracy);
+            REQUIRE((testSet ? fresh.testSet() : fresh.trainingSet()).pixels ==
+                    losscore::makePictureSet(n / 2, testSet ? losscore::kTestSeed : losscore::kTrainingSeed).pixels);
+        }
+    }
     SECTION("reset goes back to the seeded start") {
         trainer.reset();
         REQUIRE(trainer.stepsTaken() == 0u);

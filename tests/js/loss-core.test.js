@@ -196,6 +196,12 @@ test('createNetwork: the tiny CNN through the JS API, the same numbers as the na
     const before = core.crossEntropyFromLogits(net.forward(picture.pixels).logits, 1);
     close(net.step(picture.pixels, 1), before);
     assert.ok(core.crossEntropyFromLogits(net.forward(picture.pixels).logits, 1) < before);
+    // Scored a few pictures at a time: the same numbers, bit for bit.
+    const steps = net.evaluateInSteps('test', 7);
+    let next = steps.next(), shares = 0;
+    for (; !next.done; next = steps.next()) shares++;
+    assert.equal(shares, 14); // 100 pictures, 7 a step: 15 steps, the last returns the score
+    assert.deepEqual(next.value, net.evaluate('test'));
     net.reset();
     assert.equal(net.steps, 0);
     closeAll(net.forward(picture.pixels).logits, start.logits, 0);

@@ -64,3 +64,8 @@ export function formatShort(x) {
   if (x !== 0 && (abs < 1e-4 || abs >= 1e6)) return scientific(x, 4);
   return withMinus(String(Number(x.toFixed(4))));
 }
+
+/** A whole number with thousands separators, 100000 → "100,000" (without Intl, whose first use is slow). */
+export function formatCount(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

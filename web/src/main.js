@@ -2,7 +2,7 @@
 // and every change goes back into the address.
 import { CompareView } from './compare-view.js';
 import { evaluateText } from './evaluate.js';
-import { formatNumber, formatSigned } from './format.js';
+import { formatCount, formatNumber, formatSigned } from './format.js';
 import { NETWORK_LIMITS, PICTURE_SIDE, readSeed, toShades } from './network-state.js';
 import { NetworkSession } from './network-session.js';
 import { NetworkView } from './network-view.js';
@@ -21,14 +21,17 @@ const URL_DELAY_MS = 120; // history.replaceState is rate-limited; while draggin
 const NETS = ['NN1', 'NN2'];
 const BIG_TEXT = 200000; // bytes
 
-// The loss curve −ln p for the pipeline's plot, from the core, once.
+// The loss curve −ln p for the pipeline's plot, from the core, once, in one call: for each
+// probability p the logits (ln(p / (1 − p)), 0), whose softmax gives the true class p.
 function lossCurve(core) {
-  const points = [];
-  for (let k = 1; k <= 200; k++) {
-    const p = k === 200 ? 1 : Math.exp(-7 * (1 - k / 200)) * (k / 200); // dense near 0, where it is steep
-    points.push([p, core.crossEntropy([1, 0], [p, 1 - p])]);
-  }
-  return points;
+  const probabilities = Array.from({ length: 200 }, (_, i) => {
+    const k = i + 1;
+    return k === 200 ? 1 : Math.exp(-7 * (1 - k / 200)) * (k / 200); // dense near 0, where it is steep
+  });
+  // p = 1 has no finite logit; 40 gives 1 − 4e-18, the same point on the plot.
+  const logits = probabilities.flatMap((p) => [p === 1 ? 40 : Math.log(p / (1 - p)), 0]);
+  const { losses } = core.softmaxCrossEntropyBatch(logits, 2, probabilities.map(() => 0));
+  return probabilities.map((p, i) => [p, losses[i]]);
 }
 
 // Penalty and gradient size of cross-entropy and squared error against the true class's
@@ -92,7 +95,8 @@ function start(core) {
     return metrics;
   };
   try {
-    compareMetrics(state.compare);
+    // The slide's tables need no check; a link's do, before anything is shown.
+    if (JSON.stringify(state.compare) !== JSON.stringify(defaultState().compare)) compareMetrics(state.compare);
   } catch (error) {
     notices.push(`The comparison in the link was refused (${error.message}): showing the slide’s NN1 and NN2.`);
     state = { ...state, compare: defaultState().compare };
@@ -126,7 +130,8 @@ function start(core) {
       }
       logits = next.logits.map((z, i) => (z === null ? pass.logits[i] : z));
       result = core.explain(logits, next.truth, { temperature: next.temperature });
-      metrics = compareMetrics(next.compare);
+      // Checked when they change; measured when shown.
+      if (next.view === 'compare' || next.compare !== state.compare) metrics = compareMetrics(next.compare);
     } catch (error) {
       if (next.view === 'pipeline') view.shareStatus(`Not applied: ${error.message}`);
       return error.message;
@@ -136,12 +141,17 @@ function start(core) {
     const preset = presetOf(state);
     const caption = preset ? preset.caption : 'Your own numbers: choose an example to start again from the slides.';
     const edited = state.logits.map((z, i) => (i < NETWORK_CLASSES ? z !== null : undefined));
-    view.render({ ...state, logits }, result, { curve, presetId: preset && preset.id, caption, editing, edited });
+    // On loading, the pipeline first; what is below it (and the maps) in tasks of their own,
+    // so that the first paint comes sooner and no task is long on a slow phone.
+    view.render({ ...state, logits }, result, { curve, presetId: preset && preset.id, caption, editing, edited, deferDetails: !shown });
+    if (!shown) setTimeout(() => view.renderPendingDetails());
     networkView.show(state.view === 'pipeline');
-    if (!shown || shown.pass !== pass || shown.names !== state.classes) {
-      networkView.renderPass({ picture: state.picture, pixels: pass.pixels, pass, names: state.classes });
-    }
+    // The maps: on loading, what is shown when the task runs.
+    const drawPass = () => networkView.renderPass({ picture: shown.picture, pixels: shown.pass.pixels, pass: shown.pass, names: shown.names });
+    if (!shown) setTimeout(drawPass);
+    const redraw = shown && (shown.pass !== pass || shown.names !== state.classes);
     shown = { version: session.version, picture: state.picture, pass, logits, names: state.classes };
+    if (redraw) drawPass();
     renderTraining();
     // The hidden view is not drawn: switching views is an update that draws it.
     if (state.view === 'compare') compareView.render(state.compare, metrics, curves(), { keepCells });
@@ -155,15 +165,16 @@ function start(core) {
   const withNetworkLogits = (s) => ({ ...s, logits: s.logits.map((z, i) => (i < NETWORK_CLASSES ? null : z)) });
   const withCompare = (change) => ({ ...state, compare: { ...state.compare, ...change } });
 
-  // The test score (100 forward passes) runs after the frame that changed the weights, at
-  // most every SCORE_EVERY_MS while training; until then the last score stays on screen.
+  // The test score (100 forward passes) runs after the frame that changed the weights: in
+  // steps of a few pictures, each its own task, so loading or a click never blocks the page;
+  // while training, at once, at most every SCORE_EVERY_MS. Until then the last score stays.
   let scoreTimer = null;
   function scheduleScore() {
     if (scoreTimer !== null) return;
     scoreTimer = setTimeout(() => {
       scoreTimer = null;
-      session.testScore();
-      renderTraining();
+      if (session.scoreTestSet({ inSteps: !training })) renderTraining();
+      else scheduleScore();
     }, training ? SCORE_EVERY_MS : 0);
   }
 
@@ -187,7 +198,7 @@ function start(core) {
     if (count) update({ ...state, history: session.history });
     else renderTraining();
     if (training) requestAnimationFrame(trainFrame);
-    else networkView.stepReport(session.canTrain ? '' : `Stopped at ${NETWORK_LIMITS.maxSteps.toLocaleString('en')} steps, as many as a link can replay. Reset to start again.`);
+    else networkView.stepReport(session.canTrain ? '' : `Stopped at ${formatCount(NETWORK_LIMITS.maxSteps)} steps, as many as a link can replay. Reset to start again.`);
   }
 
   const f = (x) => formatNumber(x);
@@ -485,7 +496,7 @@ function start(core) {
       const skipped = (result.bad || []).length;
       compareView.evaluateProgress(null, result.error
         ? `Could not evaluate ${source}: ${result.error}.`
-        : `${result.used.toLocaleString('en')} rows evaluated, ${skipped.toLocaleString('en')} left out${skipped ? ' (listed below)' : ''}; ${result.classes.length} classes, read as ${result.mode === 'p' ? 'probabilities' : 'logits'}; ${seconds} s.`);
+        : `${formatCount(result.used)} rows evaluated, ${formatCount(skipped)} left out${skipped ? ' (listed below)' : ''}; ${result.classes.length} classes, read as ${result.mode === 'p' ? 'probabilities' : 'logits'}; ${seconds} s.`);
       compareView.showEvaluation(result);
     };
     const inline = async () => {
@@ -513,6 +524,7 @@ function start(core) {
 
   update(state);
   view.showReady();
+  setTimeout(() => networkView.fillPictureMenu());
 }
 
 function newClassName(names) {

@@ -1,7 +1,7 @@
 // The network's part of the page: the picture (chosen or drawn), the feature maps, and
 // the training controls. Owns those elements; draws what it is given; decides nothing.
 import { el, setText, showValue } from './dom.js';
-import { formatNumber, formatSigned } from './format.js';
+import { formatCount, formatNumber, formatSigned } from './format.js';
 import { PICTURE_COUNTS } from './network-state.js';
 import { renderLossCurve } from './render.js';
 
@@ -20,10 +20,25 @@ export class NetworkView {
     };
     this.maps = null;
     this.pixels = null;
-    const options = (set, label) => el('optgroup', { label },
-      ...Array.from({ length: PICTURE_COUNTS[set] }, (_, i) => el('option', { value: `${set}.${i}`, text: `${set === 'test' ? 'Test' : 'Training'} picture ${i + 1}` })));
-    this.e.picture.append(options('test', 'Test set (never trained on)'), options('training', 'Training set'),
-      el('option', { value: 'drawing', text: 'Your drawing' }));
+    // The menu's 300 pictures are added by fillPictureMenu, in order; until then it has the one shown.
+    this.groups = { test: el('optgroup', { label: 'Test set (never trained on)' }), training: el('optgroup', { label: 'Training set' }) };
+    this.e.picture.append(this.groups.test, this.groups.training, el('option', { value: 'drawing', text: 'Your drawing' }));
+  }
+
+  // Adds the options of a set's pictures up to `count`.
+  addPictureOptions(set, count) {
+    const group = this.groups[set];
+    for (let i = group.children.length; i < Math.min(count, PICTURE_COUNTS[set]); i++) {
+      group.append(el('option', { value: `${set}.${i}`, text: `${set === 'test' ? 'Test' : 'Training'} picture ${i + 1}` }));
+    }
+  }
+
+  /** Fills the picture menu a hundred options a task: at once, it was a long task on a slow phone. */
+  fillPictureMenu() {
+    const set = ['test', 'training'].find((s) => this.groups[s].children.length < PICTURE_COUNTS[s]);
+    if (!set) return;
+    this.addPictureOptions(set, this.groups[set].children.length + 100);
+    setTimeout(() => this.fillPictureMenu());
   }
 
   /** Handlers: picture({set, index}), draw(pixels, done), blank(), train(), step(), reset(), seed(text). */
@@ -66,6 +81,7 @@ export class NetworkView {
   /** The picture and every layer of the forward pass. */
   renderPass({ picture, pixels, pass, names }) {
     this.pixels = pixels;
+    if (picture.set !== 'drawing') this.addPictureOptions(picture.set, picture.index + 1);
     this.e.picture.value = picture.set === 'drawing' ? 'drawing' : `${picture.set}.${picture.index}`;
     drawGray(this.e.canvas, pixels, 0, 1);
     const { filters, convSide, pooledSide } = pass;
@@ -104,7 +120,7 @@ export class NetworkView {
     if (key === this.drawnKey) return;
     this.drawnKey = key;
     if (!editingSeed) this.e.seed.value = String(seed);
-    setText(this.e.steps, steps.toLocaleString('en'));
+    setText(this.e.steps, formatCount(steps));
     showValue(this.e.loss, lastLoss, lastLoss === null ? '—' : formatNumber(lastLoss));
     showValue(this.e.accuracy, accuracy, accuracy === null ? '…' : `${(accuracy * 100).toFixed(0)} %`);
     setText(this.e.gradient, gradient ? gradient.map((g, i) => `${names[i]} ${formatSigned(g)}`).join(', ') : '— (the true class is not one the network has)');

@@ -18,6 +18,7 @@ import {
   isValidHistory, isValidPicture, readHistory, readPicture, readSeed, writeHistory, writePicture,
 } from './network-state.js';
 import { COMPARE_PRESET, DEFAULT_PRESET, PRESETS, findPreset } from './presets.js';
+import { formatCount } from './format.js';
 
 export const LINK_VERSION = 2;
 const OLDER_VERSIONS = ['1']; // read exactly as before
@@ -205,7 +206,7 @@ export function readLink(search) {
   if (text.startsWith('?')) text = text.slice(1);
   if (text === '') return { state: defaultState(), notices };
   if (text.length > MAX_LINK_LENGTH) {
-    notices.push(`The link is ${text.length.toLocaleString('en')} characters long, more than this page reads (${MAX_LINK_LENGTH.toLocaleString('en')}): showing the default example.`);
+    notices.push(`The link is ${formatCount(text.length)} characters long, more than this page reads (${formatCount(MAX_LINK_LENGTH)}): showing the default example.`);
     return { state: defaultState(), notices };
   }
 

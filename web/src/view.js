@@ -139,7 +139,7 @@ export class View {
    * Draws a state and the core's numbers for it. `editing` names the text field the
    * user is typing in, which keeps its text as typed.
    */
-  render(state, result, { curve, presetId, caption, editing, edited }) {
+  render(state, result, { curve, presetId, caption, editing, edited, deferDetails = false }) {
     if (!this.builtNames || this.builtNames.join('\u0000') !== state.classes.join('\u0000')) this.buildClasses(state.classes);
     const { classes: names, logits, truth, temperature } = state;
     const { probabilities, log10Probabilities, gradient, loss } = result;
@@ -184,14 +184,25 @@ export class View {
     this.e.temperatureSlider.value = String(Math.log10(temperature));
 
     const data = { ...result, names, logits, truth, temperature };
-    renderSoftmaxFormula(this.e.softmaxFormula, data);
-    renderLossFormula(this.e.lossFormula, data);
-    renderGradientFormula(this.e.gradientFormula, data);
-    renderLossPlot(this.e.plot, { curve, probability: probabilities[truth], loss, name: names[truth] });
-    this.renderExplanation({ ...data, probabilityText });
+    // The formulas, the plot and the explanation, below the pipeline; with deferDetails they
+    // wait for renderPendingDetails (on loading, so that the first task is short).
+    this.pendingDetails = () => {
+      renderSoftmaxFormula(this.e.softmaxFormula, data);
+      renderLossFormula(this.e.lossFormula, data);
+      renderGradientFormula(this.e.gradientFormula, data);
+      renderLossPlot(this.e.plot, { curve, probability: probabilities[truth], loss, name: names[truth] });
+      this.renderExplanation({ ...data, probabilityText });
+    };
+    if (!deferDetails) this.renderPendingDetails();
 
     this.e.preset.value = presetId || '';
     this.showCaption(caption);
+  }
+
+  renderPendingDetails() {
+    const draw = this.pendingDetails;
+    this.pendingDetails = null;
+    if (draw) draw();
   }
 
   renderExplanation({ names, logits, truth, loss, gradient, probabilityText }) {
