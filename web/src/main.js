@@ -146,12 +146,11 @@ function start(core) {
     view.render({ ...state, logits }, result, { curve, presetId: preset && preset.id, caption, editing, edited, deferDetails: !shown });
     if (!shown) setTimeout(() => view.renderPendingDetails());
     networkView.show(state.view === 'pipeline');
-    // The maps: on loading, what is shown when the task runs.
-    const drawPass = () => networkView.renderPass({ picture: shown.picture, pixels: shown.pass.pixels, pass: shown.pass, names: shown.names });
-    if (!shown) setTimeout(drawPass);
-    const redraw = shown && (shown.pass !== pass || shown.names !== state.classes);
+    if (!shown || shown.pass !== pass || shown.names !== state.classes) {
+      networkView.renderPass({ picture: state.picture, pixels: pass.pixels, pass, names: state.classes }, { deferPixels: !shown });
+      if (!shown) setTimeout(() => networkView.drawPendingPixels());
+    }
     shown = { version: session.version, picture: state.picture, pass, logits, names: state.classes };
-    if (redraw) drawPass();
     renderTraining();
     // The hidden view is not drawn: switching views is an update that draws it.
     if (state.view === 'compare') compareView.render(state.compare, metrics, curves(), { keepCells });

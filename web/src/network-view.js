@@ -79,11 +79,10 @@ export class NetworkView {
   }
 
   /** The picture and every layer of the forward pass. */
-  renderPass({ picture, pixels, pass, names }) {
+  renderPass({ picture, pixels, pass, names }, { deferPixels = false } = {}) {
     this.pixels = pixels;
     if (picture.set !== 'drawing') this.addPictureOptions(picture.set, picture.index + 1);
     this.e.picture.value = picture.set === 'drawing' ? 'drawing' : `${picture.set}.${picture.index}`;
-    drawGray(this.e.canvas, pixels, 0, 1);
     const { filters, convSide, pooledSide } = pass;
     if (!this.maps) {
       const canvases = (side, parent, what) => {
@@ -100,17 +99,29 @@ export class NetworkView {
       };
       setText(this.e.featureCount, String(pass.pooled.length));
     }
-    const convArea = convSide * convSide, poolArea = pooledSide * pooledSide;
-    const largest = (values) => values.reduce((m, v) => Math.max(m, Math.abs(v)), 1e-12);
-    const convScale = largest(pass.conv), reluScale = largest(pass.relu);
-    for (let f = 0; f < filters; f++) {
-      drawGray(this.maps.conv[f], pass.conv.subarray(f * convArea, (f + 1) * convArea), -convScale, convScale);
-      drawGray(this.maps.relu[f], pass.relu.subarray(f * convArea, (f + 1) * convArea), 0, reluScale);
-      drawGray(this.maps.pool[f], pass.pooled.subarray(f * poolArea, (f + 1) * poolArea), 0, reluScale);
-    }
-    drawGray(this.e.flat, pass.pooled, 0, reluScale);
+    // The pixels of the picture and the maps; with deferPixels they wait for drawPendingPixels
+    // (on loading, so that the first task is short: the canvases are in place, so nothing moves).
+    this.pendingPixels = () => {
+      drawGray(this.e.canvas, pixels, 0, 1);
+      const convArea = convSide * convSide, poolArea = pooledSide * pooledSide;
+      const largest = (values) => values.reduce((m, v) => Math.max(m, Math.abs(v)), 1e-12);
+      const convScale = largest(pass.conv), reluScale = largest(pass.relu);
+      for (let f = 0; f < filters; f++) {
+        drawGray(this.maps.conv[f], pass.conv.subarray(f * convArea, (f + 1) * convArea), -convScale, convScale);
+        drawGray(this.maps.relu[f], pass.relu.subarray(f * convArea, (f + 1) * convArea), 0, reluScale);
+        drawGray(this.maps.pool[f], pass.pooled.subarray(f * poolArea, (f + 1) * poolArea), 0, reluScale);
+      }
+      drawGray(this.e.flat, pass.pooled, 0, reluScale);
+    };
+    if (!deferPixels) this.drawPendingPixels();
     this.e.logits.replaceChildren(...pass.logits.map((z, i) => el('span', { class: 'network-logit' },
       `${names[i] ?? `Output ${i + 1}`} `, outputOf(z, formatNumber(z), `Network ${names[i] ?? i + 1} logit`))));
+  }
+
+  drawPendingPixels() {
+    const draw = this.pendingPixels;
+    this.pendingPixels = null;
+    if (draw) draw();
   }
 
   /** Steps, losses, accuracy, this picture's y - t, the loss curve. */
