@@ -128,7 +128,7 @@ export class CompareView {
   }
 
   /** Draws the committed table and the core's metrics for it. `editing` keeps typed text. */
-  render(compare, metrics, curves, { keepCells = false } = {}) {
+  render(compare, metrics, { keepCells = false } = {}) {
     this.build(compare);
     this.e.input.value = compare.input;
     [compare.nn1, compare.nn2].forEach((rows, n) => rows.forEach((row, r) => row.forEach((x, j) => {
@@ -153,6 +153,10 @@ export class CompareView {
     const gaps = ce1.map((x, r) => Math.abs(x - ce2[r]));
     const worstRow = gaps.indexOf(Math.max(...gaps));
     setText(this.e.summary, `Lower is better for all three. Row ${worstRow + 1} makes the biggest difference in cross-entropy (NN1 ${formatNumber(ce1[worstRow], 2)}, NN2 ${formatNumber(ce2[worstRow], 2)}).`);
+  }
+
+  /** The penalty and gradient curves (they never change: drawn once). */
+  renderCurves(curves) {
     renderCurves(this.e.penalty, curves.penalty, { yMax: 4, yLabel: 'penalty' });
     renderCurves(this.e.gradient, curves.gradient, { yMax: 1.1, yLabel: '|gradient|' });
   }

@@ -35,21 +35,21 @@ function lossCurve(core) {
 }
 
 // Penalty and gradient size of cross-entropy and squared error against the true class's
-// probability, for two classes, from the core: logits (z, 0) for z in [−8, 8].
+// probability, for two classes, from the core: logits (z, 0) for z in [−8, 8], true class 0.
+// Cross-entropy, its gradient and the squared error come from one batch call each.
 function comparisonCurves(core) {
-  const ce = [], se = [], gce = [], gse = [];
-  for (let k = 0; k <= 160; k++) {
-    const z = [-8 + k / 10, 0];
-    const q = core.softmax(z);
-    const p = q[0];
-    ce.push([p, core.crossEntropyFromLogits(z, 0)]);
-    se.push([p, core.batchMetrics([q], [0]).meanSquaredError]);
-    gce.push([p, Math.abs(core.logitGradient(z, 0)[0])]);
-    gse.push([p, Math.abs(core.squaredErrorGradient(z, 0)[0])]);
-  }
+  const zs = Array.from({ length: 161 }, (_, k) => -8 + k / 10);
+  const rows = zs.map((z) => [z, 0]);
+  const labels = zs.map(() => 0);
+  const ceBatch = core.softmaxCrossEntropyBatch(rows.flat(), 2, labels);
+  const seRows = core.batchMetrics(rows, labels, { logits: true }).rows.meanSquaredError;
+  const ps = rows.map((z) => core.softmax(z)[0]);
+  const points = (value) => ps.map((p, k) => [p, value(k)]);
   return {
-    penalty: [{ points: ce, label: 'cross-entropy −ln p' }, { points: se, label: 'squared error', dashed: true }],
-    gradient: [{ points: gce, label: 'cross-entropy' }, { points: gse, label: 'squared error', dashed: true }],
+    penalty: [{ points: points((k) => ceBatch.losses[k]), label: 'cross-entropy −ln p' },
+      { points: points((k) => seRows[k]), label: 'squared error', dashed: true }],
+    gradient: [{ points: points((k) => Math.abs(ceBatch.gradient[2 * k])), label: 'cross-entropy' },
+      { points: points((k) => Math.abs(core.squaredErrorGradient(rows[k], 0)[0])), label: 'squared error', dashed: true }],
   };
 }
 
@@ -66,8 +66,8 @@ function pageAddress() {
 
 function start(core) {
   const curve = lossCurve(core);
-  let comparison = null; // the compare view's curves: 800 core calls, made when first shown
-  const curves = () => comparison || (comparison = comparisonCurves(core));
+  // The compare view's curves: made when first shown, in a task after the tables and metrics.
+  let curvesDrawn = false;
   let state = opened.state;
   let draft = null; // the compare table as typed, while it is not valid yet
   let embedOpen = false;
@@ -153,7 +153,13 @@ function start(core) {
     shown = { version: session.version, picture: state.picture, pass, logits, names: state.classes };
     renderTraining();
     // The hidden view is not drawn: switching views is an update that draws it.
-    if (state.view === 'compare') compareView.render(state.compare, metrics, curves(), { keepCells });
+    if (state.view === 'compare') {
+      compareView.render(state.compare, metrics, { keepCells });
+      if (!curvesDrawn) {
+        curvesDrawn = true;
+        setTimeout(() => compareView.renderCurves(comparisonCurves(core)));
+      }
+    }
     compareView.show(state.view === 'compare');
     if (embedOpen) view.showEmbed(true, embedCode());
     writeUrl();
