@@ -65,7 +65,9 @@ function pageAddress() {
 }
 
 function start(core) {
-  const curve = lossCurve(core);
+  // The loss plot's curve, made when the plot is first drawn (after the first render).
+  let lossPoints = null;
+  const curve = () => lossPoints || (lossPoints = lossCurve(core));
   // The compare view's curves: made when first shown, in a task after the tables and metrics.
   let curvesDrawn = false;
   let state = opened.state;
@@ -150,8 +152,10 @@ function start(core) {
       networkView.renderPass({ picture: state.picture, pixels: pass.pixels, pass, names: state.classes }, { deferPixels: !shown });
       if (!shown) setTimeout(() => networkView.drawPendingPixels());
     }
+    const first = !shown;
     shown = { version: session.version, picture: state.picture, pass, logits, names: state.classes };
-    renderTraining();
+    if (first) setTimeout(renderTraining); // below the pipeline: after the first render
+    else renderTraining();
     // The hidden view is not drawn: switching views is an update that draws it.
     if (state.view === 'compare') {
       compareView.render(state.compare, metrics, { keepCells });

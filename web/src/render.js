@@ -99,7 +99,7 @@ export function renderGradientFormula(el, { names, probabilities, target, gradie
 
 const svg = (tag, attrs, ...children) => node(SVG, tag, attrs, children);
 
-/** The curve −ln p over p in (0, 1], with the current point on it. */
+/** The curve −ln p over p in (0, 1] (`curve()` gives its points), with the current point on it. */
 export function renderLossPlot(el, { curve, probability, loss, name }) {
   const left = 40, right = 310, top = 12, bottom = 180, yMax = 5;
   const x = (p) => left + p * (right - left);
@@ -107,7 +107,7 @@ export function renderLossPlot(el, { curve, probability, loss, name }) {
   // The axes and the curve are drawn once (and again only for a new class name); an edit
   // moves just the point, its guide line and its label.
   if (el.dataset.drawnFor !== name || !el.lossPoint) {
-    const path = curve.map(([p, l], i) => `${i ? 'L' : 'M'}${x(p).toFixed(1)},${y(l).toFixed(1)}`).join('');
+    const path = curve().map(([p, l], i) => `${i ? 'L' : 'M'}${x(p).toFixed(1)},${y(l).toFixed(1)}`).join('');
     const parts = [
       svg('line', { x1: left, y1: bottom, x2: right, y2: bottom, class: 'axis' }),
       svg('line', { x1: left, y1: top, x2: left, y2: bottom, class: 'axis' }),
