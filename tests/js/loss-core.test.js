@@ -232,6 +232,12 @@ test('softmaxCrossEntropyBatch: the slides by the SIMD build, the scalar build w
     assert.throws(() => build.softmaxCrossEntropyBatch([1, NaN, 0, 0], 2, [0, 1]), /^Error: row 1: logit 2 is not a finite number$/);
     assert.throws(() => build.softmaxCrossEntropyBatch([1, 2, 3], 2, [0, 1]), /3 logits for 2 rows of 2 classes/);
     assert.throws(() => build.softmaxCrossEntropyBatch([1, 2], 2, [2]), /row 1: .*class index 2/);
+    for (const classes of [0, 1.5, NaN, 1001, '2']) {
+      assert.throws(() => build.softmaxCrossEntropyBatch([1, 2], classes, [0]), /classes must be a whole number from 1 to 1000/);
+    }
+    assert.throws(() => build.softmaxCrossEntropyBatch([], 2, []), /there are no rows/);
+    assert.throws(() => build.softmaxCrossEntropyBatch(['a', 2], 2, [0]), /row 1: logit 1 is not a finite number/);
+    assert.throws(() => build.softmaxCrossEntropyBatch(new Float64Array(4), 2, [0, 0.5]), /row 2: class index 0.5 is not an integer/);
   }
   // A batch with an odd width (the SIMD loop's one-value tail) and logits 700 apart (subnormal
   // and zero exponentials): every loss and gradient value within 1e-12 of the scalar build's.
