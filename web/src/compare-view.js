@@ -1,6 +1,6 @@
 // The compare view's DOM: the NN1 / NN2 tables, the metrics, the "why" plots and the
 // file evaluation. Like view.js it turns events into handler calls and draws what it is told.
-import { el, setText, showValue } from './dom.js';
+import { el, setProp, setText, showValue } from './dom.js';
 import { formatInput, formatNumber } from './format.js';
 import { renderCurves, renderHistogram } from './render.js';
 
@@ -130,12 +130,12 @@ export class CompareView {
   /** Draws the committed table and the core's metrics for it. `editing` keeps typed text. */
   render(compare, metrics, { keepCells = false } = {}) {
     this.build(compare);
-    this.e.input.value = compare.input;
+    setProp(this.e.input, 'value', compare.input);
     [compare.nn1, compare.nn2].forEach((rows, n) => rows.forEach((row, r) => row.forEach((x, j) => {
-      if (!keepCells) this.cells[n][r][j].value = formatInput(x);
+      if (!keepCells) setProp(this.cells[n][r][j], 'value', formatInput(x));
     })));
     compare.labels.forEach((y, r) => {
-      this.labelSelects[r].value = String(y);
+      setProp(this.labelSelects[r], 'value', String(y));
       setText(this.labelTexts[r], compare.classes[y]);
     });
     metrics.forEach((m, n) => m.rows.crossEntropy.forEach((ce, r) => {
@@ -208,7 +208,7 @@ export class CompareView {
   }
 
   show(visible) {
-    this.e.root.hidden = !visible;
+    setProp(this.e.root, 'hidden', !visible);
   }
 }
 

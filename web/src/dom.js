@@ -54,3 +54,23 @@ function create(want) {
   e.append(...want.children.map(create));
   return e;
 }
+
+// Writes that leave equal values alone: the browser may lay out again after any write, even
+// of the value a property, attribute or style already has.
+export function setProp(node, name, value) {
+  if (node[name] !== value) node[name] = value;
+}
+export function setAttr(node, name, value) {
+  const text = String(value);
+  if (node.getAttribute(name) !== text) node.setAttribute(name, text);
+}
+// The last style written per node: the browser reads a style back in its own form ("5%" for
+// "5.000000000000004%"), so comparing with it would write every time.
+const writtenStyles = new WeakMap();
+export function setStyle(node, name, value) {
+  let written = writtenStyles.get(node);
+  if (!written) writtenStyles.set(node, (written = {}));
+  if (written[name] === value) return;
+  written[name] = value;
+  node.style[name] = value;
+}

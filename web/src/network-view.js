@@ -1,6 +1,6 @@
 // The network's part of the page: the picture (chosen or drawn), the feature maps, and
 // the training controls. Owns those elements; draws what it is given; decides nothing.
-import { el, setText, showValue } from './dom.js';
+import { el, setProp, setText, showValue } from './dom.js';
 import { formatCount, formatNumber, formatSigned } from './format.js';
 import { PICTURE_COUNTS } from './network-state.js';
 import { renderLossCurve } from './render.js';
@@ -75,7 +75,7 @@ export class NetworkView {
   }
 
   show(visible) {
-    this.e.panel.hidden = !visible;
+    setProp(this.e.panel, 'hidden', !visible);
   }
 
   /** The picture and every layer of the forward pass. */

@@ -1,5 +1,5 @@
 // Renderers: each takes data and an element and only draws. No state, no decisions.
-import { patch } from './dom.js';
+import { patch, setAttr, setText } from './dom.js';
 import { formatNumber, formatPowerOfTen, formatProbability, formatShort, formatSigned } from './format.js';
 
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
@@ -129,13 +129,13 @@ export function renderLossPlot(el, { curve, probability, loss, name }) {
   const { guide, dot, label } = el.lossPoint;
   const offChart = loss > yMax;
   const px = x(probability), py = y(loss);
-  for (const [k, v] of Object.entries({ x1: px, y1: bottom, x2: px, y2: py })) guide.setAttribute(k, v);
-  dot.setAttribute('cx', px);
-  dot.setAttribute('cy', py);
-  dot.setAttribute('class', offChart ? 'point off-chart' : 'point');
-  label.setAttribute('x', Math.min(px + 10, right - 70));
-  label.setAttribute('y', Math.max(py + (offChart ? 16 : -10), top + 12));
-  label.textContent = `${offChart ? '↑ ' : ''}L = ${formatNumber(loss)}`;
+  for (const [k, v] of Object.entries({ x1: px, y1: bottom, x2: px, y2: py })) setAttr(guide, k, v);
+  setAttr(dot, 'cx', px);
+  setAttr(dot, 'cy', py);
+  setAttr(dot, 'class', offChart ? 'point off-chart' : 'point');
+  setAttr(label, 'x', Math.min(px + 10, right - 70));
+  setAttr(label, 'y', Math.max(py + (offChart ? 16 : -10), top + 12));
+  setText(label, `${offChart ? '↑ ' : ''}L = ${formatNumber(loss)}`);
 }
 
 // Axes for a plot of p in [0, 1] against a value in [0, yMax].

@@ -1,6 +1,6 @@
 // The view owns the DOM: it finds and builds elements, turns raw events into calls on
 // the handlers it is given, and draws what it is told. It decides nothing.
-import { el, setText, showValue } from './dom.js';
+import { el, setAttr, setProp, setStyle, setText, showValue } from './dom.js';
 import { formatInput, formatNumber, formatProbability, formatSigned } from './format.js';
 import { PRESETS } from './presets.js';
 import {
@@ -146,32 +146,32 @@ export class View {
     const probabilityText = (i) => formatProbability(probabilities[i], log10Probabilities[i]);
     this.setEmbed(state.embed);
     const onPipeline = state.view === 'pipeline';
-    for (const part of [this.e.pipeline, this.e.details, this.e.explanation]) part.hidden = !onPipeline;
+    for (const part of [this.e.pipeline, this.e.details, this.e.explanation]) setProp(part, 'hidden', !onPipeline);
     this.onPipeline = onPipeline;
-    this.e.showPipeline.setAttribute('aria-pressed', String(onPipeline));
-    this.e.showCompare.setAttribute('aria-pressed', String(!onPipeline));
+    setAttr(this.e.showPipeline, 'aria-pressed', onPipeline);
+    setAttr(this.e.showCompare, 'aria-pressed', !onPipeline);
 
     this.rows.forEach((r, i) => {
-      if (editing !== `logit-${i}`) r.text.value = formatInput(logits[i]);
-      r.slider.value = String(clamp(logits[i], -BAR_RANGE, BAR_RANGE));
+      if (editing !== `logit-${i}`) setProp(r.text, 'value', formatInput(logits[i]));
+      setProp(r.slider, 'value', String(clamp(logits[i], -BAR_RANGE, BAR_RANGE)));
       drawSignedBar(r.fill, logits[i] / BAR_RANGE);
       showValue(r.gradient, gradient[i], formatSigned(gradient[i]));
       // The gradient step moves the logit against the gradient.
       const move = -gradient[i];
       setText(r.direction, Math.abs(move) < 5e-5 ? 'stays' : move > 0 ? '→ raise' : '← lower');
-      r.arrow.className = `gradient-arrow ${move > 0 ? 'right' : 'left'}`;
+      setProp(r.arrow, 'className', `gradient-arrow ${move > 0 ? 'right' : 'left'}`);
       const zeroAt = 50 + clamp(logits[i] / BAR_RANGE, -1, 1) * 50;
       const length = Math.min(Math.abs(move) * temperature, 1) * 25;
-      r.arrow.style.left = `${move > 0 ? zeroAt : zeroAt - length}%`;
-      r.arrow.style.width = `${length}%`;
+      setStyle(r.arrow, 'left', `${move > 0 ? zeroAt : zeroAt - length}%`);
+      setStyle(r.arrow, 'width', `${length}%`);
       r.root.classList.toggle('is-true', i === truth);
-      r.source.hidden = edited[i] === undefined;
+      setProp(r.source, 'hidden', edited[i] === undefined);
       setText(r.edited, edited[i] ? 'edited' : 'from the network');
-      r.source.lastChild.hidden = !edited[i];
+      setProp(r.source.lastChild, 'hidden', !edited[i]);
       r.root.classList.toggle('is-edited', Boolean(edited[i]));
     });
     this.probabilityRows.forEach((r, i) => {
-      r.fill.style.width = `${probabilities[i] * 100}%`;
+      setStyle(r.fill, 'width', `${probabilities[i] * 100}%`);
       showValue(r.value, probabilities[i], probabilityText(i));
       r.root.classList.toggle('is-true', i === truth);
     });
@@ -179,9 +179,9 @@ export class View {
     showValue(this.e.loss, loss, formatNumber(loss));
     setText(this.e.lossSentence, `The picture is a ${names[truth]}: L = −ln y(${names[truth]}) = −ln ${probabilityText(truth)}.`);
 
-    this.e.trueClass.value = String(truth);
-    if (editing !== 'temperature') this.e.temperature.value = formatInput(temperature);
-    this.e.temperatureSlider.value = String(Math.log10(temperature));
+    setProp(this.e.trueClass, 'value', String(truth));
+    if (editing !== 'temperature') setProp(this.e.temperature, 'value', formatInput(temperature));
+    setProp(this.e.temperatureSlider, 'value', String(Math.log10(temperature)));
 
     const data = { ...result, names, logits, truth, temperature };
     // The formulas, the plot and the explanation, below the pipeline; with deferDetails they
@@ -195,7 +195,7 @@ export class View {
     };
     if (!deferDetails) this.renderPendingDetails();
 
-    this.e.preset.value = presetId || '';
+    setProp(this.e.preset, 'value', presetId || '');
     this.showCaption(caption);
   }
 
@@ -283,8 +283,8 @@ export class View {
 // A bar from the middle (0) to `fraction` of the half-width, left for negative values.
 function drawSignedBar(fill, fraction) {
   const f = clamp(fraction, -1, 1);
-  fill.style.left = `${f < 0 ? 50 + f * 50 : 50}%`;
-  fill.style.width = `${Math.abs(f) * 50}%`;
+  setStyle(fill, 'left', `${f < 0 ? 50 + f * 50 : 50}%`);
+  setStyle(fill, 'width', `${Math.abs(f) * 50}%`);
   fill.classList.toggle('negative', f < 0);
   fill.classList.toggle('beyond', Math.abs(fraction) > 1);
 }
