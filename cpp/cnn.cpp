@@ -173,10 +173,7 @@ Trainer::Trainer(std::uint64_t seed, NetworkShape shape, Training training)
 
 const PictureSet& Trainer::drawnUpTo(bool test, int count) const {
     PictureSet& set = test ? test_ : training_;
-    for (int k = static_cast<int>(set.pixels.size()); k < count; ++k) {
-        set.pixels.push_back(setPicture(test ? kTestSeed : kTrainingSeed, k));
-        set.labels.push_back(setPictureLabel(k));
-    }
+    extendPictureSet(set, setSeed(test), count);
     return set;
 }
 
@@ -188,7 +185,7 @@ std::vector<double> Trainer::picture(bool test, int k, int& label) const {
     const PictureSet& set = test ? test_ : training_;
     const bool drawn = k < static_cast<int>(set.pixels.size());
     label = drawn ? set.labels[k] : setPictureLabel(k);
-    return drawn ? set.pixels[k] : setPicture(test ? kTestSeed : kTrainingSeed, k);
+    return drawn ? set.pixels[k] : setPicture(setSeed(test), k);
 }
 
 double Trainer::train(int count) {

@@ -7,7 +7,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -114,7 +113,8 @@ private:
     std::uint64_t seed_;
     NetworkShape shape_;
     Training settings_;
-    // Pictures 0 .. drawn - 1 of each set, kept once drawn.
+    static std::uint64_t setSeed(bool test) { return test ? kTestSeed : kTrainingSeed; }
+    // The set with at least its first `count` pictures drawn; pictures are kept once drawn.
     const PictureSet& drawnUpTo(bool test, int count) const;
     mutable PictureSet training_, test_;
     Network network_;

@@ -21,16 +21,22 @@
 
 namespace losscore::fastexp {
 
-constexpr double kLowest = -1100;               // e^-1100 is 0 in double; keeps |k| small
-constexpr double kLog2e = 0x1.71547652b82fep0;  // 1 / ln 2
-constexpr double kLn2High = 0x1.62e42fee00000p-1;  // ln 2 = high + low; high * k is exact for |k| < 2^11
-constexpr double kLn2Low = 0x1.a39ef35793c76p-33;
-constexpr double kRound = 0x1.8p52;  // adding it rounds to an integer, which lands in the low bits
+// The constants as values of V (a double, or two lanes).
+template <class V>
+struct Constants {
+    V lowest;   // e^-1100 is 0 in double; clamping there keeps |k| small
+    V log2e;    // 1 / ln 2
+    V round;    // adding it rounds to an integer, which lands in the low bits
+    V ln2High;  // ln 2 = high + low; high * k is exact for |k| < 2^11
+    V ln2Low;
+    V taylor[14];  // 1/n! for n = 0 .. 13
+};
+
+constexpr Constants<double> kConstants{
+    -1100, 0x1.71547652b82fep0, 0x1.8p52, 0x1.62e42fee00000p-1, 0x1.a39ef35793c76p-33,
+    {1.0, 1.0, 1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320, 1.0 / 362880, 1.0 / 3628800,
+     1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800}};
 constexpr std::int64_t kExponentBias = 1023;
-// 1/n! for n = 0 .. 13.
-constexpr double kTaylor[] = {1.0,         1.0,          1.0 / 2,         1.0 / 6,          1.0 / 24,
-                              1.0 / 120,   1.0 / 720,    1.0 / 5040,      1.0 / 40320,      1.0 / 362880,
-                              1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800};
 
 // Arithmetic on one double or on two lanes, so that the polynomial below is one code for both.
 inline double add(double a, double b) { return a + b; }
@@ -41,12 +47,6 @@ inline v128_t add(v128_t a, v128_t b) { return wasm_f64x2_add(a, b); }
 inline v128_t sub(v128_t a, v128_t b) { return wasm_f64x2_sub(a, b); }
 inline v128_t mul(v128_t a, v128_t b) { return wasm_f64x2_mul(a, b); }
 #endif
-
-// The constants as values of V (a double, or two lanes).
-template <class V>
-struct Constants {
-    V lowest, log2e, round, ln2High, ln2Low, taylor[14];
-};
 
 // sum_n kTaylor[n] r^n in Estrin's order (pairs, then pairs of pairs), which has a third of
 // Horner's chain of dependent operations, so that consecutive values overlap in the CPU.
@@ -77,9 +77,7 @@ inline double doubleOf(std::int64_t b) {
 }
 
 inline double expNonPositive(double x) {
-    constexpr Constants<double> c{kLowest, kLog2e, kRound, kLn2High, kLn2Low,
-                                  {kTaylor[0], kTaylor[1], kTaylor[2], kTaylor[3], kTaylor[4], kTaylor[5], kTaylor[6],
-                                   kTaylor[7], kTaylor[8], kTaylor[9], kTaylor[10], kTaylor[11], kTaylor[12], kTaylor[13]}};
+    const Constants<double>& c = kConstants;
     x = x < c.lowest ? c.lowest : x;
     const double shifted = x * c.log2e + c.round;
     const std::int64_t k = bitsOf(shifted) - bitsOf(c.round);
@@ -91,15 +89,15 @@ inline double expNonPositive(double x) {
 }
 
 #ifdef __wasm_simd128__
-// The constants on two lanes, from a mutable array (defined in loss.cpp): the compiler then loads
-// them once per call instead of writing each as a v128.const inside the loop, which V8 rebuilds
-// from immediates on every use (15% of the time, measured).
-extern double laneConstantSource[19];
+// The constants on two lanes, from a mutable copy of kConstants (defined in loss.cpp): the
+// compiler then loads them once per call instead of writing each as a v128.const inside the
+// loop, which V8 rebuilds from immediates on every use (15% of the time, measured).
+extern Constants<double> laneConstantSource;
 inline Constants<v128_t> laneConstants() {
-    Constants<v128_t> c;
-    v128_t* out[] = {&c.lowest, &c.log2e, &c.round, &c.ln2High, &c.ln2Low};
-    for (int i = 0; i < 5; ++i) *out[i] = wasm_f64x2_splat(laneConstantSource[i]);
-    for (int i = 0; i < 14; ++i) c.taylor[i] = wasm_f64x2_splat(laneConstantSource[5 + i]);
+    const Constants<double>& s = laneConstantSource;
+    Constants<v128_t> c{wasm_f64x2_splat(s.lowest), wasm_f64x2_splat(s.log2e), wasm_f64x2_splat(s.round),
+                        wasm_f64x2_splat(s.ln2High), wasm_f64x2_splat(s.ln2Low), {}};
+    for (int i = 0; i < 14; ++i) c.taylor[i] = wasm_f64x2_splat(s.taylor[i]);
     return c;
 }
 

@@ -310,9 +310,7 @@ double exponentials(const double* z, std::size_t n, double m, double* g, NoConst
 
 #ifdef __wasm_simd128__
 namespace fastexp {
-double laneConstantSource[19] = {kLowest,    kLog2e,     kRound,      kLn2High,    kLn2Low,     kTaylor[0], kTaylor[1],
-                                 kTaylor[2], kTaylor[3], kTaylor[4],  kTaylor[5],  kTaylor[6],  kTaylor[7], kTaylor[8],
-                                 kTaylor[9], kTaylor[10], kTaylor[11], kTaylor[12], kTaylor[13]};
+Constants<double> laneConstantSource = kConstants;
 }  // namespace fastexp
 #endif
 

@@ -127,12 +127,16 @@ std::vector<double> setPicture(std::uint64_t seed, int k) {
     return drawPicture(setPictureLabel(k), seed * 100003 + static_cast<std::uint64_t>(k));
 }
 
-PictureSet makePictureSet(int perClass, std::uint64_t seed) {
-    PictureSet set;
-    for (int k = 0; k < 2 * perClass; ++k) {
+void extendPictureSet(PictureSet& set, std::uint64_t seed, int count) {
+    for (int k = static_cast<int>(set.pixels.size()); k < count; ++k) {
         set.pixels.push_back(setPicture(seed, k));
         set.labels.push_back(setPictureLabel(k));
     }
+}
+
+PictureSet makePictureSet(int perClass, std::uint64_t seed) {
+    PictureSet set;
+    extendPictureSet(set, seed, 2 * perClass);
     return set;
 }
 

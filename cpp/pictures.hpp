@@ -23,6 +23,8 @@ struct PictureSet {
     std::vector<int> labels;
 };
 PictureSet makePictureSet(int perClass, std::uint64_t seed);
+// Adds pictures set.size() .. count - 1 of the set drawn from `seed` (none if it has them).
+void extendPictureSet(PictureSet& set, std::uint64_t seed, int count);
 // Picture k of the set drawn from `seed`, and its label, without drawing the rest.
 int setPictureLabel(int k);
 std::vector<double> setPicture(std::uint64_t seed, int k);

@@ -120,13 +120,30 @@ function editInPage({ selector, values }) {
   return { warmUp, measured: run(1000, 200) };
 }
 
-// A drag on the Dog logit's bar with the mouse, as a learner does: 240 moves, one an animation
-// frame. Long tasks (over 50 ms) come from the browser's own PerformanceObserver.
+// The page served from dist/ with the strict CSP, in Debian's Chromium: fn(browser, base URL).
+async function withChromium(fn) {
+  const { chromium } = require('playwright-core');
+  const server = createServer(path.join(root, 'dist'));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    return await fn(browser, `http://127.0.0.1:${server.address().port}/`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+// From now on, the durations of the page's long tasks (over 50 ms) in window.longTasks, from
+// the browser's own PerformanceObserver.
+const watchLongTasks = (page) => page.evaluate(() => {
+  window.longTasks = [];
+  new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+});
+
+// A drag on the Dog logit's bar with the mouse, as a learner does: 240 moves, one an animation frame.
 async function dragInPage(page) {
-  await page.evaluate(() => {
-    window.longTasks = [];
-    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   const box = await page.locator('.logit-row').first().locator('.logit-track').boundingBox();
   const y = box.y + box.height / 2;
   await page.mouse.move(box.x + 2, y);
@@ -141,13 +158,8 @@ async function dragInPage(page) {
 }
 
 async function interaction() {
-  const { chromium } = require('playwright-core');
-  const server = createServer(path.join(root, 'dist'));
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-  try {
+  await withChromium(async (browser, base) => {
     const page = await browser.newPage();
-    const base = `http://127.0.0.1:${server.address().port}/`;
     const open = async (query) => {
       await page.goto(base + query);
       await page.waitForSelector('#load-status', { state: 'hidden' });
@@ -176,20 +188,13 @@ async function interaction() {
       console.log(`| ${name} | ${ms(script.median)} (${share(script.median)}) | ${ms(script.p95)} (${share(script.p95)}) | ${ms(withLayout.median)} (${share(withLayout.median)}) | ${ms(withLayout.p95)} (${share(withLayout.p95)}) | ${ms(r.warmUp.withLayout.p95)} |`);
     }
     console.log(`\nDragging the Dog logit's bar with the mouse, 240 moves: ${drag.longTasks} long tasks (over 50 ms)${drag.longTasks ? `, the longest ${drag.longest.toFixed(0)} ms` : ''}.`);
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 }
 
 // The evaluate view with a 100,000 x 10 logits file (the browser test's file): time from
 // choosing it to the metrics on screen, and the main thread's long tasks meanwhile, once the
 // page has loaded and settled.
 async function largeFile() {
-  const { chromium } = require('playwright-core');
-  const server = createServer(path.join(root, 'dist'));
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   let seed = 1;
   const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 8 - 4;
   const lines = ['c0,c1,c2,c3,c4,c5,c6,c7,c8,c9,label'];
@@ -198,26 +203,20 @@ async function largeFile() {
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(file, lines.join('\n'));
   const runs = [];
-  try {
+  await withChromium(async (browser, base) => {
     for (let run = 0; run < 3; run++) {
       const page = await browser.newPage();
-      await page.goto(`http://127.0.0.1:${server.address().port}/?view=compare&v=1`);
+      await page.goto(`${base}?view=compare&v=1`);
       await page.waitForSelector('#load-status', { state: 'hidden' });
       await page.waitForTimeout(1000);
-      await page.evaluate(() => {
-        window.longTasks = [];
-        new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
-        window.started = performance.now();
-      });
+      await watchLongTasks(page);
+      const started = await page.evaluate(() => performance.now());
       await page.locator('#evaluate-file').setInputFiles(file);
       await page.waitForFunction(() => /100,000 rows evaluated/.test(document.getElementById('evaluate-status').textContent), null, { timeout: 120000 });
-      runs.push(await page.evaluate(() => ({ seconds: (performance.now() - window.started) / 1000, longTasks: window.longTasks })));
+      runs.push(await page.evaluate((t0) => ({ seconds: (performance.now() - t0) / 1000, longTasks: window.longTasks }), started));
       await page.close();
     }
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
   console.log(`\n## A 100,000 x 10 logits file (${(fs.statSync(file).size / 1e6).toFixed(1)} MB) in the evaluate view, three runs\n`);
   console.log('| run | file chosen to metrics on screen | main-thread tasks over 50 ms | the longest |');
   console.log('|---:|---:|---:|---:|');

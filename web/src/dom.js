@@ -15,12 +15,12 @@ export function el(tag, attrs = {}, ...children) {
 /** An output shows the rounded text; its full value stays in data-value for tests and tools. */
 export function showValue(output, value, text) {
   setText(output, text);
-  if (output.dataset.value !== String(value)) output.dataset.value = String(value);
+  setProp(output.dataset, 'value', String(value));
 }
 
 /** Sets a node's text only if it changed: an unchanged text then costs no style or layout work. */
 export function setText(node, text) {
-  if (node.textContent !== text) node.textContent = text;
+  setProp(node, 'textContent', text);
 }
 
 /**
@@ -34,24 +34,26 @@ export function patch(parent, nodes) {
   while (existing.length > nodes.length) parent.lastChild.remove();
   nodes.forEach((want, i) => {
     const have = existing[i];
-    if (!have) parent.append(create(want));
+    if (!have) parent.append(createNode(want));
     else if (typeof want === 'string' ? have.nodeType !== Node.TEXT_NODE
-      : have.localName !== want.tag || have.namespaceURI !== want.ns) have.replaceWith(create(want));
-    else if (typeof want === 'string') { if (have.data !== want) have.data = want; }
+      : have.localName !== want.tag || have.namespaceURI !== want.ns) have.replaceWith(createNode(want));
+    else if (typeof want === 'string') setProp(have, 'data', want);
     else {
       const attrs = Object.entries(want.attrs);
       if (have.attributes.length !== attrs.length) for (const a of [...have.attributes]) have.removeAttribute(a.name);
-      for (const [k, v] of attrs) if (have.getAttribute(k) !== v) have.setAttribute(k, v);
+      for (const [k, v] of attrs) setAttr(have, k, v);
       patch(have, want.children);
     }
   });
 }
 
-function create(want) {
+/** The node a description stands for (a string, {ns, tag, attrs, children}, or a node already). */
+export function createNode(want) {
   if (typeof want === 'string') return document.createTextNode(want);
+  if (!('tag' in want)) return want;
   const e = document.createElementNS(want.ns, want.tag);
   for (const [k, v] of Object.entries(want.attrs)) e.setAttribute(k, v);
-  e.append(...want.children.map(create));
+  e.append(...want.children.map(createNode));
   return e;
 }
 

@@ -80,7 +80,7 @@ function start(core) {
   const session = new NetworkSession(core);
   let shown = null; // what the page shows: the network's pass and the logits used
   let training = false;
-  
+
   // The metrics of the comparison on screen: an edit elsewhere keeps the same tables.
   let measured = { compare: null, metrics: null };
   const compareMetrics = (compare) => {
@@ -141,20 +141,18 @@ function start(core) {
     state = next;
     draft = null;
     const preset = presetOf(state);
-    const caption = preset ? preset.caption : 'Your own numbers: choose an example to start again from the slides.';
     const edited = state.logits.map((z, i) => (i < NETWORK_CLASSES ? z !== null : undefined));
-    // On loading, the pipeline first; what is below it (and the maps) in tasks of their own,
-    // so that the first paint comes sooner and no task is long on a slow phone.
-    view.render({ ...state, logits }, result, { curve, presetId: preset && preset.id, caption, editing, edited, deferDetails: !shown });
-    if (!shown) setTimeout(() => view.renderPendingDetails());
-    networkView.show(state.view === 'pipeline');
-    if (!shown || shown.pass !== pass || shown.names !== state.classes) {
-      networkView.renderPass({ picture: state.picture, pixels: pass.pixels, pass, names: state.classes }, { deferPixels: !shown });
-      if (!shown) setTimeout(() => networkView.drawPendingPixels());
-    }
+    // On loading, the pipeline first; the formulas and plot, the maps' pixels and the training
+    // panel each in a task of its own, so that the first paint comes sooner and no task is long.
     const first = !shown;
+    view.render({ ...state, logits }, result,
+      { curve, presetId: preset && preset.id, caption: captionOf(preset), editing, edited, deferDetails: first });
+    networkView.show(state.view === 'pipeline');
+    if (first || shown.pass !== pass || shown.names !== state.classes) {
+      networkView.renderPass({ picture: state.picture, pixels: pass.pixels, pass, names: state.classes }, { deferPixels: first });
+    }
     shown = { version: session.version, picture: state.picture, pass, logits, names: state.classes };
-    if (first) setTimeout(renderTraining); // below the pipeline: after the first render
+    if (first) for (const later of [() => view.renderPendingDetails(), () => networkView.drawPendingPixels(), renderTraining]) setTimeout(later);
     else renderTraining();
     // The hidden view is not drawn: switching views is an update that draws it.
     if (state.view === 'compare') {

@@ -36,17 +36,19 @@ export class NetworkSession {
 
   /** The pixels of a picture in the state (a set's picture, from the core, or a drawing). */
   pixelsOf(picture) {
-    if (picture.set === 'drawing') return Float64Array.from(picture.pixels);
-    const key = `${picture.set}.${picture.index}`;
-    if (!this.pictures.has(key)) this.pictures.set(key, this.net.picture(picture.set, picture.index));
-    return this.pictures.get(key).pixels;
+    return picture.set === 'drawing' ? Float64Array.from(picture.pixels) : this.setPicture(picture).pixels;
   }
 
   /** A set picture's label (0 Dog, 1 Cat); null for a drawing. */
   labelOf(picture) {
-    if (picture.set === 'drawing') return null;
-    this.pixelsOf(picture);
-    return this.pictures.get(`${picture.set}.${picture.index}`).label;
+    return picture.set === 'drawing' ? null : this.setPicture(picture).label;
+  }
+
+  // A set's picture {pixels, label}, from the core once, then kept.
+  setPicture({ set, index }) {
+    const key = `${set}.${index}`;
+    if (!this.pictures.has(key)) this.pictures.set(key, this.net.picture(set, index));
+    return this.pictures.get(key);
   }
 
   forward(pixels) {

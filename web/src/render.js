@@ -1,17 +1,10 @@
 // Renderers: each takes data and an element and only draws. No state, no decisions.
-import { patch, setAttr, setText } from './dom.js';
+import { createNode, patch, setAttr, setText } from './dom.js';
 import { formatNumber, formatPowerOfTen, formatProbability, formatShort, formatSigned } from './format.js';
 
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
 const SVG = 'http://www.w3.org/2000/svg';
 const HTML = 'http://www.w3.org/1999/xhtml';
-
-function node(ns, tag, attrs, children) {
-  const el = document.createElementNS(ns, tag);
-  for (const [k, v] of Object.entries(attrs || {})) el.setAttribute(k, v);
-  for (const c of children) el.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return el;
-}
 
 // --- MathML: formulas typeset by the browser, no fonts or scripts to download ---------
 // Formulas are described (see patch in dom.js), then patched in: an edit rewrites numbers only.
@@ -97,7 +90,7 @@ export function renderGradientFormula(el, { names, probabilities, target, gradie
 
 // --- SVG drawings ----------------------------------------------------------------------
 
-const svg = (tag, attrs, ...children) => node(SVG, tag, attrs, children);
+const svg = (tag, attrs, ...children) => createNode(describe(SVG, tag, attrs, children));
 
 /** The curve −ln p over p in (0, 1] (`curve()` gives its points), with the current point on it. */
 export function renderLossPlot(el, { curve, probability, loss, name }) {

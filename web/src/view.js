@@ -147,7 +147,6 @@ export class View {
     this.setEmbed(state.embed);
     const onPipeline = state.view === 'pipeline';
     for (const part of [this.e.pipeline, this.e.details, this.e.explanation]) setProp(part, 'hidden', !onPipeline);
-    this.onPipeline = onPipeline;
     setAttr(this.e.showPipeline, 'aria-pressed', onPipeline);
     setAttr(this.e.showCompare, 'aria-pressed', !onPipeline);
 
