@@ -274,7 +274,7 @@ bool largestIfFinite(const double* z, std::size_t n, double& m) {
 }
 
 // Writes e^{z_j - m} to g; returns their sum.
-double exponentials(const double* z, std::size_t n, double m, double* g, const fastexp::Constants<v128_t>& c) {
+double exponentials(const double* z, std::size_t n, double m, double* g, const fastexp::LaneConstants& c) {
     const v128_t shift = wasm_f64x2_splat(m);
     v128_t sums = wasm_f64x2_splat(0);
     std::size_t j = 0;
@@ -329,7 +329,7 @@ Result<double> softmaxCrossEntropyBatch(const double* logits, std::size_t rows, 
     if (rows > kMaxValues / classes)
         return failure<double>(count(rows * classes) + " values, more than the limit of " + count(kMaxValues) + " per call");
 #ifdef __wasm_simd128__
-    const fastexp::Constants<v128_t> constants = fastexp::laneConstants();
+    const fastexp::LaneConstants constants = fastexp::laneConstants();
 #else
     const NoConstants constants;
 #endif
