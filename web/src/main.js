@@ -152,8 +152,11 @@ function start(core) {
       networkView.renderPass({ picture: state.picture, pixels: pass.pixels, pass, names: state.classes }, { deferPixels: first });
     }
     shown = { version: session.version, picture: state.picture, pass, logits, names: state.classes };
-    if (first) for (const later of [() => view.renderPendingDetails(), () => networkView.drawPendingPixels(), renderTraining]) setTimeout(later);
-    else renderTraining();
+    if (first) {
+      const later = [...view.pendingDetails.map(() => () => view.renderPendingDetails({ onlyNext: true })),
+        ...networkView.pendingPixels.map(() => () => networkView.drawPendingPixels({ onlyNext: true })), renderTraining];
+      for (const step of later) setTimeout(step);
+    } else renderTraining();
     // The hidden view is not drawn: switching views is an update that draws it.
     if (state.view === 'compare') {
       compareView.render(state.compare, metrics, { keepCells });

@@ -17,6 +17,7 @@ export class View {
     const $ = (id) => doc.getElementById(id);
     this.doc = doc;
     this.root = doc.documentElement;
+    this.pendingDetails = []; // drawings render left for later
     this.e = {
       preset: $('preset'), caption: $('preset-caption'), copyLink: $('copy-link'), shareStatus: $('share-status'),
       embedButton: $('embed-button'), embedPanel: $('embed-panel'), embedCode: $('embed-code'), copyEmbed: $('copy-embed'),
@@ -184,24 +185,23 @@ export class View {
 
     const data = { ...result, names, logits, truth, temperature };
     // The formulas, the plot and the explanation, below the pipeline; with deferDetails they
-    // wait for renderPendingDetails (on loading, so that the first task is short).
-    this.pendingDetails = () => {
-      renderSoftmaxFormula(this.e.softmaxFormula, data);
-      renderLossFormula(this.e.lossFormula, data);
-      renderGradientFormula(this.e.gradientFormula, data);
-      renderLossPlot(this.e.plot, { curve, probability: probabilities[truth], loss, name: names[truth] });
-      this.renderExplanation({ ...data, probabilityText });
-    };
+    // wait for renderPendingDetails (on loading, a part a task, so that no task is long).
+    this.pendingDetails = [
+      () => renderSoftmaxFormula(this.e.softmaxFormula, data),
+      () => renderLossFormula(this.e.lossFormula, data),
+      () => renderGradientFormula(this.e.gradientFormula, data),
+      () => renderLossPlot(this.e.plot, { curve, probability: probabilities[truth], loss, name: names[truth] }),
+      () => this.renderExplanation({ ...data, probabilityText }),
+    ];
     if (!deferDetails) this.renderPendingDetails();
 
     setProp(this.e.preset, 'value', presetId || '');
     this.showCaption(caption);
   }
 
-  renderPendingDetails() {
-    const draw = this.pendingDetails;
-    this.pendingDetails = null;
-    if (draw) draw();
+  /** Draws what render left pending: all of it, or with `onlyNext` its next part. */
+  renderPendingDetails({ onlyNext = false } = {}) {
+    for (const draw of this.pendingDetails.splice(0, onlyNext ? 1 : Infinity)) draw();
   }
 
   renderExplanation({ names, logits, truth, loss, gradient, probabilityText }) {
