@@ -545,4 +545,6 @@ function newClassName(names) {
   return name;
 }
 
-LossCore.loadLossCore().then(start, (error) => view.showLoadError(error.message));
+// The page starts in a task of its own: the core's instantiation and the first render, in one
+// promise chain, made one long task.
+LossCore.loadLossCore().then((core) => setTimeout(() => start(core)), (error) => view.showLoadError(error.message));
