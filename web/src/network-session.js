@@ -3,8 +3,8 @@
 import { NETWORK_LIMITS, totalSteps, withTraining } from './network-state.js';
 
 const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-// Test pictures scored per task: 3 to 8 ms on the project's 2-core machine while the page
-// loads (10 took 8 to 20 ms there), so four times that on a slow phone stays under 50 ms.
+// Test pictures scored per task. While the page loads on the project's 2-core machine, 4 took
+// 1 to 5 ms, with the first step or two up to 20 ms (10 took 3 to 10 ms, up to 28).
 const SCORE_PICTURES_PER_STEP = 4;
 
 export class NetworkSession {
