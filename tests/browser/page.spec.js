@@ -309,3 +309,38 @@ test('the built folder works from file://: numbers, editing, presets', async ({ 
   await expectValue(page, 'Cross-entropy loss', 2000); // by hand: exact after the max shift
   expect(problems).toEqual([]);
 });
+
+test('an edit made before the page has drawn its later parts shows in all of them', async ({ page, problems }) => {
+  // The formulas, plot, explanation and maps are drawn in tasks after the first render. This
+  // edit comes in the same task as the page's start, before any of them: they must show it,
+  // not the state the page opened with.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const status = document.getElementById('load-status');
+      if (!status || !status.hidden) return;
+      observer.disconnect();
+      window.editedBeforeParts = document.querySelector('#loss-formula math') === null;
+      const dog = document.getElementById('logit-0');
+      dog.value = '0';
+      dog.dispatchEvent(new Event('input'));
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['hidden'] });
+  });
+  await page.goto('/');
+  // By hand: softmax(0, 0) = (0.5, 0.5); the loss is −ln 0.5 = ln 2 = 0.6931471805599453.
+  await expectValue(page, 'Dog probability', 0.5);
+  await expectValue(page, 'Cross-entropy loss', Math.LN2);
+  expect(await page.evaluate(() => window.editedBeforeParts)).toBe(true);
+  await expect(page.locator('#loss-formula')).toContainText('0.6931');
+  await expect(page.locator('#explain-loss')).toContainText('−ln 0.5000 = 0.6931');
+  await expect(page.locator('#gradient-formula')).toContainText('0.5000');
+  // The maps are drawn: the convolution's first map has pixels that are not transparent.
+  await expect.poll(() => page.evaluate(() => {
+    const map = document.querySelector('#conv-maps canvas');
+    return map.getContext('2d').getImageData(0, 0, map.width, map.height).data.some((v, i) => i % 4 === 3 && v > 0);
+  })).toBe(true);
+  // And nothing drawn later brings the first state back.
+  await page.waitForTimeout(500);
+  await expect(page.locator('#loss-formula')).not.toContainText('0.0513');
+  await expect(page.locator('#explain-loss')).toContainText('−ln 0.5000 = 0.6931');
+  expect(problems).toEqual([]);
+});
