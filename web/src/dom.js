@@ -57,6 +57,26 @@ export function createNode(want) {
   return e;
 }
 
+/**
+ * Drawings a view puts off. `set` replaces them (those replaced are never drawn); `draw()`
+ * draws them now, `drawInTasks()` one a task from the next task on (on loading, so that no
+ * task is long). A part already drawn, or replaced, is not drawn again.
+ */
+export class Deferred {
+  constructor() {
+    this.parts = [];
+  }
+  set(parts) {
+    this.parts = parts;
+  }
+  draw(count = Infinity) {
+    for (const part of this.parts.splice(0, count)) part();
+  }
+  drawInTasks() {
+    for (let i = 0; i < this.parts.length; i++) setTimeout(() => this.draw(1));
+  }
+}
+
 // Writes that leave equal values alone: the browser may lay out again after any write, even
 // of the value a property, attribute or style already has.
 export function setProp(node, name, value) {

@@ -153,9 +153,9 @@ function start(core) {
     }
     shown = { version: session.version, picture: state.picture, pass, logits, names: state.classes };
     if (first) {
-      const later = [...view.pendingDetails.map(() => () => view.renderPendingDetails({ onlyNext: true })),
-        ...networkView.pendingPixels.map(() => () => networkView.drawPendingPixels({ onlyNext: true })), renderTraining];
-      for (const step of later) setTimeout(step);
+      view.details.drawInTasks();
+      networkView.drawings.drawInTasks();
+      setTimeout(renderTraining);
     } else renderTraining();
     // The hidden view is not drawn: switching views is an update that draws it.
     if (state.view === 'compare') {

@@ -1,6 +1,6 @@
 // The network's part of the page: the picture (chosen or drawn), the feature maps, and
 // the training controls. Owns those elements; draws what it is given; decides nothing.
-import { el, setProp, setText, showValue } from './dom.js';
+import { Deferred, el, setProp, setText, showValue } from './dom.js';
 import { formatCount, formatNumber, formatSigned } from './format.js';
 import { PICTURE_COUNTS } from './network-state.js';
 import { renderLossCurve } from './render.js';
@@ -20,7 +20,7 @@ export class NetworkView {
     };
     this.maps = null;
     this.pixels = null;
-    this.pendingPixels = []; // drawings renderPass left for later
+    this.drawings = new Deferred(); // the pixels renderPass puts off
     // The menu's 300 pictures are added by fillPictureMenu, in order; until then it has the one shown.
     this.groups = { test: el('optgroup', { label: 'Test set (never trained on)' }), training: el('optgroup', { label: 'Training set' }) };
     this.e.picture.append(this.groups.test, this.groups.training, el('option', { value: 'drawing', text: 'Your drawing' }));
@@ -100,29 +100,24 @@ export class NetworkView {
       };
       setText(this.e.featureCount, String(pass.pooled.length));
     }
-    // The pixels of the picture and the maps; with deferPixels they wait for drawPendingPixels
-    // (on loading, a layer a task: the canvases are in place, so nothing moves).
+    // The pixels of the picture and the maps; with deferPixels they wait in this.drawings (on
+    // loading, drawn a layer a task: the canvases are in place, so nothing moves).
     const convArea = convSide * convSide, poolArea = pooledSide * pooledSide;
     const largest = (values) => values.reduce((m, v) => Math.max(m, Math.abs(v)), 1e-12);
     const convScale = largest(pass.conv), reluScale = largest(pass.relu);
     const layer = (maps, values, area, low, high) => () => {
       for (let f = 0; f < filters; f++) drawGray(maps[f], values.subarray(f * area, (f + 1) * area), low, high);
     };
-    this.pendingPixels = [
+    this.drawings.set([
       () => drawGray(this.e.canvas, pixels, 0, 1),
       layer(this.maps.conv, pass.conv, convArea, -convScale, convScale),
       layer(this.maps.relu, pass.relu, convArea, 0, reluScale),
       layer(this.maps.pool, pass.pooled, poolArea, 0, reluScale),
       () => drawGray(this.e.flat, pass.pooled, 0, reluScale),
-    ];
-    if (!deferPixels) this.drawPendingPixels();
+    ]);
+    if (!deferPixels) this.drawings.draw();
     this.e.logits.replaceChildren(...pass.logits.map((z, i) => el('span', { class: 'network-logit' },
       `${names[i] ?? `Output ${i + 1}`} `, outputOf(z, formatNumber(z), `Network ${names[i] ?? i + 1} logit`))));
-  }
-
-  /** Draws what renderPass left pending: all of it, or with `onlyNext` its next layer. */
-  drawPendingPixels({ onlyNext = false } = {}) {
-    for (const draw of this.pendingPixels.splice(0, onlyNext ? 1 : Infinity)) draw();
   }
 
   /** Steps, losses, accuracy, this picture's y - t, the loss curve. */

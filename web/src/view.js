@@ -1,6 +1,6 @@
 // The view owns the DOM: it finds and builds elements, turns raw events into calls on
 // the handlers it is given, and draws what it is told. It decides nothing.
-import { el, setAttr, setProp, setStyle, setText, showValue } from './dom.js';
+import { Deferred, el, setAttr, setProp, setStyle, setText, showValue } from './dom.js';
 import { formatInput, formatNumber, formatProbability, formatSigned } from './format.js';
 import { PRESETS } from './presets.js';
 import {
@@ -17,7 +17,7 @@ export class View {
     const $ = (id) => doc.getElementById(id);
     this.doc = doc;
     this.root = doc.documentElement;
-    this.pendingDetails = []; // drawings render left for later
+    this.details = new Deferred(); // the formulas, plot and explanation render puts off
     this.e = {
       preset: $('preset'), caption: $('preset-caption'), copyLink: $('copy-link'), shareStatus: $('share-status'),
       embedButton: $('embed-button'), embedPanel: $('embed-panel'), embedCode: $('embed-code'), copyEmbed: $('copy-embed'),
@@ -185,23 +185,18 @@ export class View {
 
     const data = { ...result, names, logits, truth, temperature };
     // The formulas, the plot and the explanation, below the pipeline; with deferDetails they
-    // wait for renderPendingDetails (on loading, a part a task, so that no task is long).
-    this.pendingDetails = [
+    // wait in this.details (on loading, drawn a part a task).
+    this.details.set([
       () => renderSoftmaxFormula(this.e.softmaxFormula, data),
       () => renderLossFormula(this.e.lossFormula, data),
       () => renderGradientFormula(this.e.gradientFormula, data),
       () => renderLossPlot(this.e.plot, { curve, probability: probabilities[truth], loss, name: names[truth] }),
       () => this.renderExplanation({ ...data, probabilityText }),
-    ];
-    if (!deferDetails) this.renderPendingDetails();
+    ]);
+    if (!deferDetails) this.details.draw();
 
     setProp(this.e.preset, 'value', presetId || '');
     this.showCaption(caption);
-  }
-
-  /** Draws what render left pending: all of it, or with `onlyNext` its next part. */
-  renderPendingDetails({ onlyNext = false } = {}) {
-    for (const draw of this.pendingDetails.splice(0, onlyNext ? 1 : Infinity)) draw();
   }
 
   renderExplanation({ names, logits, truth, loss, gradient, probabilityText }) {
