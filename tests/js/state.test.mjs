@@ -119,6 +119,9 @@ test('parseNumber accepts plain decimals and refuses the rest, saying why', () =
   assert.deepEqual(parseNumber('−3'), { value: -3 });
   assert.equal(parseNumber('1,5').error, '“1,5” uses a comma: write the decimal mark as a point (1.5)');
   assert.equal(parseNumber('').error, 'is empty: type a number');
+  assert.equal(parseNumber('  ').error, 'is empty: type a number');
+  assert.equal(parseNumber('1 000').error, '“1 000” has spaces inside: type one number');
+  assert.equal(parseNumber('0x10').error, '“0x10” is not a number');
   assert.equal(parseNumber('Infinity').error, '“Infinity” is not a number');
   assert.equal(parseNumber('5', { min: 0, max: 1 }).error, '“5” is outside the range 0 to 1');
 });

@@ -26,7 +26,7 @@ export function evaluateText(core, text, mode, onProgress = () => {}) {
   const losses = r.rows.crossEntropy;
   const histogram = new Array(HISTOGRAM_BINS).fill(0);
   for (const loss of losses) histogram[Math.min(HISTOGRAM_BINS - 1, Math.floor(loss / HISTOGRAM_WIDTH))]++;
-  const order = losses.map((_, i) => i).sort((a, b) => losses[b] - losses[a]).slice(0, WORST);
+  const order = largest(losses, WORST);
   const worst = order.map((i) => {
     const row = r.usedRows[i];
     const label = table.labels[row];
@@ -47,4 +47,20 @@ export function evaluateText(core, text, mode, onProgress = () => {}) {
     // Small sets can go to the compare view.
     rows: r.usedRows.length <= 20 ? r.usedRows.map((row) => ({ prediction: table.predictions[row], label: table.labels[row] })) : null,
   };
+}
+
+// The indices of the `count` largest values, largest first; ties in index order (as a stable
+// sort would give), without sorting all of them.
+function largest(values, count) {
+  const top = [];
+  for (let i = 0; i < values.length; i++) {
+    if (top.length === count) {
+      if (!(values[i] > values[top[count - 1]])) continue;
+      top.pop();
+    }
+    let at = top.length;
+    while (at > 0 && values[i] > values[top[at - 1]]) at--;
+    top.splice(at, 0, i);
+  }
+  return top;
 }

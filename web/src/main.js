@@ -516,12 +516,13 @@ function start(core) {
     if (worker === undefined) {
       try {
         worker = new Worker('eval-worker.js');
-        worker.onerror = (event) => { event.preventDefault(); worker = null; inline(); };
       } catch {
         worker = null;
       }
     }
     if (!worker) return inline();
+    // Set per run, like onmessage: a worker that fails later falls back for the run in hand.
+    worker.onerror = (event) => { event.preventDefault(); worker = null; inline(); };
     worker.onmessage = ({ data }) => {
       if (data.id !== runId) return;
       if (data.result) finish(data.result);
