@@ -6,7 +6,7 @@ export const MAX_FILE_CLASSES = 1000; // the core's limit
 
 /** Splits one line on `delimiter`, honouring "quoted, fields" with "" for a quote. */
 export function splitLine(line, delimiter) {
-  if (!line.includes('"')) return line.split(delimiter).map((field) => field.trim());
+  if (!line.includes('"')) return line.split(delimiter).map((field) => field.trim()); // the common case, at once
   const fields = [];
   let field = '';
   let quoted = false;
