@@ -168,6 +168,27 @@ test('100,000 rows × 10 classes are evaluated in a worker, with progress, witho
   expect(problems).toEqual([]);
 });
 
+test('small text is evaluated in the page at once; text over 50,000 characters in the worker', async ({ page, problems }) => {
+  const workers = [];
+  page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
+  await page.goto('/?view=compare&v=1');
+  const area = page.getByLabel('Predictions (CSV or TSV)', exact);
+  // The slide's NN1 rows: reference.py's 0.3757.
+  await area.fill('Dog,Cat,label\n0.9,0.1,Dog\n0.1,0.9,Cat\n0.4,0.6,Dog\n');
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  await expectValue(page, 'File cross-entropy', 3.75670587729935889e-1);
+  expect(workers).toEqual([]);
+  // 1,500 copies of those rows (54,014 characters): the same mean, from the worker.
+  // Set as a paste does, in one input event (fill types it line by line, which takes long here).
+  await area.evaluate((box, text) => { box.value = text; box.dispatchEvent(new Event('input', { bubbles: true })); },
+    'Dog,Cat,label\n' + '0.9,0.1,Dog\n0.1,0.9,Cat\n0.4,0.6,Dog\n'.repeat(1500));
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  await expect(page.locator('#evaluate-status')).toContainText('4,500 rows evaluated');
+  await expectValue(page, 'File cross-entropy', 3.75670587729935889e-1);
+  expect(workers).toEqual(['/eval-worker.js']);
+  expect(problems).toEqual([]);
+});
+
 test('from file:// the evaluation runs in the page instead of a worker', async ({ page, problems }) => {
   await page.goto('file://' + path.join(ROOT, 'dist', 'index.html') + '?preset=nn1-vs-nn2');
   await page.getByLabel('Load a file', exact).setInputFiles(path.join(ROOT, 'web', 'static', 'example-predictions.csv'));

@@ -20,6 +20,9 @@ const STEPS_PER_FRAME = 2; // about 120 steps a second: slow enough to watch the
 const URL_DELAY_MS = 120; // history.replaceState is rate-limited; while dragging, write the latest only
 const NETS = ['NN1', 'NN2'];
 const BIG_TEXT = 200000; // bytes
+// Text up to this many characters is evaluated in the page at once (50 KB took 16 ms in V8,
+// cold): starting the worker and its core takes longer than that (about 0.25 s).
+const INLINE_TEXT = 50000;
 
 // The loss curve −ln p for the pipeline's plot, from the core, once, in one call: for each
 // probability p the logits (ln(p / (1 − p)), 0), whose softmax gives the true class p.
@@ -489,8 +492,8 @@ function start(core) {
     },
   });
 
-  // Evaluation runs in a worker so a 100,000-row file does not freeze the page; where a
-  // worker cannot start (pages opened from file://), it runs here.
+  // Evaluation runs in a worker so a 100,000-row file does not freeze the page; small text, and
+  // everything where a worker cannot start (pages opened from file://), runs here.
   let worker;
   let runId = 0;
   // `input` is pasted text or a File; a File's bytes go to the worker as they are (transferred).
@@ -513,6 +516,7 @@ function start(core) {
       const text = typeof input === 'string' ? input : await input.text();
       setTimeout(() => finish(evaluateText(core, text, mode)), 0);
     };
+    if (typeof input === 'string' && input.length <= INLINE_TEXT) return inline();
     if (worker === undefined) {
       try {
         worker = new Worker('eval-worker.js');
