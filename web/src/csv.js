@@ -1,6 +1,6 @@
 // Reading a CSV/TSV of a model's predictions: a header with the class names, one row per
 // example. Text only; the numbers are checked again by the core (sums, ranges, labels).
-import { parseNumber, quote } from './numbers.js';
+import { parseNumber, quote, readDecimal } from './numbers.js';
 
 export const MAX_FILE_CLASSES = 1000; // the core's limit
 
@@ -90,9 +90,9 @@ export function parseTable(text, { mode = 'auto', onProgress = () => {} } = {}) 
     const row = new Array(classes.length);
     let reason = null;
     for (let j = 0; j < classes.length && !reason; j++) {
-      const r = parseNumber(cells[columns.classes[j][1]]);
-      if (r.error) reason = `${classes[j]}: ${r.error}`;
-      else row[j] = r.value;
+      const cell = cells[columns.classes[j][1]];
+      row[j] = readDecimal(cell);
+      if (!Number.isFinite(row[j])) reason = `${classes[j]}: ${parseNumber(cell).error}`;
     }
     let label = -1;
     if (!reason) {
