@@ -67,6 +67,11 @@ std::string checkClassIndex(double index, std::size_t classes, const std::string
     return "";
 }
 
+// The batch kernel's quick test of a label; checkClassIndex says what is wrong where it fails.
+bool isClassIndex(double y, std::size_t classes) {
+    return y >= 0 && y < static_cast<double>(classes) && y == std::floor(y);
+}
+
 std::string checkTarget(const Target& target, std::size_t classes) {
     if (target.isIndex) return checkClassIndex(target.index, classes);
     if (target.probabilities.size != classes)
@@ -314,9 +319,7 @@ bool rowPair(const double* z0, const double* z1, std::size_t n, double y0, doubl
         probe = wasm_f64x2_add(probe, wasm_f64x2_mul(v, zero));
         top = wasm_f64x2_pmax(top, v);
     }
-    const double classes = static_cast<double>(n);
-    const bool labelsGood = y0 >= 0 && y0 < classes && y0 == std::floor(y0) && y1 >= 0 && y1 < classes && y1 == std::floor(y1);
-    if (!labelsGood || !wasm_i64x2_all_true(wasm_f64x2_eq(probe, zero))) return false;
+    if (!isClassIndex(y0, n) || !isClassIndex(y1, n) || !wasm_i64x2_all_true(wasm_f64x2_eq(probe, zero))) return false;
     v128_t sums = zero;
     for (j = 0; j < n; ++j) {
         column[j] = fastexp::expNonPositive(wasm_f64x2_sub(column[j], top), c);
@@ -405,7 +408,7 @@ Result<double> softmaxCrossEntropyBatch(const double* logits, std::size_t rows, 
         const double* z = logits + r * classes;
         const double y = labels[r];
         double m = 0;
-        if (!largestIfFinite(z, classes, m) || !(y >= 0 && y < static_cast<double>(classes) && y == std::floor(y))) {
+        if (!largestIfFinite(z, classes, m) || !isClassIndex(y, classes)) {
             std::string error = checkLogits(View(z, classes), rowPrefix(r));
             if (error.empty()) error = checkClassIndex(y, classes, rowPrefix(r));
             return failure<double>(error);
