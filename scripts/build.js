@@ -54,7 +54,12 @@ function buildPage() {
     fs.writeFileSync(path.join(dist, file), esbuild.transformSync(source, options).code);
   }
   esbuild.buildSync({
-    entryPoints: { app: path.join(root, 'web', 'src', 'main.js'), 'eval-worker': path.join(root, 'web', 'src', 'eval-worker.js') },
+    entryPoints: {
+      app: path.join(root, 'web', 'src', 'main.js'),
+      'eval-worker': path.join(root, 'web', 'src', 'eval-worker.js'),
+      // Not in the first view: for pages that mount the app themselves.
+      'softmax-app': path.join(root, 'web', 'src', 'mount.js'),
+    },
     outdir: dist,
     bundle: true,
     format: 'iife',

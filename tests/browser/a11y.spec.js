@@ -2,7 +2,7 @@
 // bypasses the page's CSP (the CSP itself is checked by every other test).
 'use strict';
 const path = require('node:path');
-const { test, expect } = require('./fixtures.js');
+const { test, expect, open } = require('./fixtures.js');
 
 const AXE = require.resolve('axe-core/axe.min.js');
 test.use({ bypassCSP: true });
@@ -20,7 +20,7 @@ for (const scheme of ['light', 'dark']) {
     test(`axe finds no violations: ${name}, ${scheme}`, async ({ browser }) => {
       const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
       const page = await context.newPage();
-      await page.goto(url);
+      await open(page, url);
       await expect(page.locator('#load-status')).toBeHidden();
       if (name === 'compare') {
         await page.getByLabel('Load a file', { exact: true }).setInputFiles(path.resolve(__dirname, '..', 'fixtures', 'bad-lines.csv'));

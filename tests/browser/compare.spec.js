@@ -3,14 +3,14 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { test, expect, exact, valueOf, expectValue } = require('./fixtures.js');
+const { test, expect, exact, valueOf, expectValue, open } = require('./fixtures.js');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 fs.mkdirSync(SHOTS, { recursive: true });
 
 test('preset nn1-vs-nn2 shows the slide: 0.33 / 0.25 / 0.38 and 0.33 / 0.71 / 1.06', async ({ page, problems }) => {
-  await page.goto('/?preset=nn1-vs-nn2');
+  await open(page, '/?preset=nn1-vs-nn2');
   await expect(page.getByLabel('Example', exact)).toHaveValue('nn1-vs-nn2');
   await expect(page.getByRole('button', { name: 'Compare networks' })).toHaveAttribute('aria-pressed', 'true');
   // Slide: the rounded figures.
@@ -33,7 +33,7 @@ test('preset nn1-vs-nn2 shows the slide: 0.33 / 0.25 / 0.38 and 0.33 / 0.71 / 1.
 });
 
 test('editing a row changes the metrics to the core\'s values; a half-edited row keeps the last ones', async ({ page, problems }) => {
-  await page.goto('/?preset=nn1-vs-nn2');
+  await open(page, '/?preset=nn1-vs-nn2');
   const dog = page.getByLabel('NN2 row 3 Dog', exact);
   const cat = page.getByLabel('NN2 row 3 Cat', exact);
   await dog.fill('0.4');
@@ -57,7 +57,7 @@ test('editing a row changes the metrics to the core\'s values; a half-edited row
 });
 
 test('rows and classes can be added and removed; logits go through softmax', async ({ page, problems }) => {
-  await page.goto('/?preset=nn1-vs-nn2');
+  await open(page, '/?preset=nn1-vs-nn2');
   await page.getByRole('button', { name: 'Add row' }).click();
   await expect(page.getByLabel('NN1 row 4 Dog', exact)).toHaveValue('0.5');
   await page.getByLabel('Row 4 true class', exact).selectOption('Cat');
@@ -77,7 +77,7 @@ test('rows and classes can be added and removed; logits go through softmax', asy
 });
 
 test('the share link of an edited table reopens identically', async ({ page, context, problems }) => {
-  await page.goto('/?preset=nn1-vs-nn2');
+  await open(page, '/?preset=nn1-vs-nn2');
   await page.getByLabel('NN1 row 2 Dog', exact).fill('0.35');
   await page.getByLabel('NN1 row 2 Cat', exact).fill('0.65');
   await page.getByLabel('Row 1 true class', exact).selectOption('Cat');
@@ -86,7 +86,7 @@ test('the share link of an edited table reopens identically', async ({ page, con
   const names = ['NN1', 'NN2'].flatMap((n) => ['classification error', 'mean squared error', 'cross-entropy'].map((m) => `${n} ${m}`));
   const before = await Promise.all(names.map((n) => valueOf(page, n)));
   const reopened = await context.newPage();
-  await reopened.goto(page.url());
+  await open(reopened, page.url());
   await expect(reopened.getByLabel('NN1 row 2 Dog', exact)).toHaveValue('0.35');
   expect(await Promise.all(names.map((n) => valueOf(reopened, n)))).toEqual(before);
   await expect(reopened.locator('#notices')).toBeHidden();
@@ -94,7 +94,7 @@ test('the share link of an edited table reopens identically', async ({ page, con
 });
 
 test('the shipped example CSV gives the expected metrics', async ({ page, problems }) => {
-  await page.goto('/?preset=nn1-vs-nn2');
+  await open(page, '/?preset=nn1-vs-nn2');
   await page.getByLabel('Load a file', exact).setInputFiles(path.join(ROOT, 'web', 'static', 'example-predictions.csv'));
   await expect(page.locator('#evaluate-status')).toContainText('8 rows evaluated, 0 left out');
   // reference.py: 2 of 8 wrong (img-04, img-06); MSE and CE to 17 digits.
@@ -118,7 +118,7 @@ test('the shipped example CSV gives the expected metrics', async ({ page, proble
 });
 
 test('a file with bad lines lists them by line number and evaluates the rest', async ({ page, problems }) => {
-  await page.goto('/?view=compare&v=1');
+  await open(page, '/?view=compare&v=1');
   await page.getByLabel('Load a file', exact).setInputFiles(path.join(ROOT, 'tests', 'fixtures', 'bad-lines.csv'));
   await expect(page.locator('#evaluate-status')).toContainText('3 rows evaluated, 4 left out');
   const bad = page.locator('#evaluate-bad-list');
@@ -138,6 +138,21 @@ test('a file with bad lines lists them by line number and evaluates the rest', a
   expect(problems).toEqual([]);
 });
 
+test('a file chosen while the core is still loading is evaluated once it has loaded', async ({ page, problems }) => {
+  // The core's wasm is held back until the file is chosen, so the choice surely comes first.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/loss-core-module.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto('/?view=compare&v=1');
+  await expect(page.locator('#load-status')).toBeVisible();
+  await page.getByLabel('Load a file', exact).setInputFiles(path.join(ROOT, 'tests', 'fixtures', 'bad-lines.csv'));
+  release();
+  await expect(page.locator('#evaluate-status')).toContainText('3 rows evaluated, 4 left out');
+  // reference.py: the valid lines 2, 7, 8 are the slide's NN1 rows: 0.3757.
+  await expectValue(page, 'File cross-entropy', 3.75670587729935889e-1);
+  expect(problems).toEqual([]);
+});
+
 test('100,000 rows × 10 classes are evaluated in a worker, with progress, without blocking the page', async ({ page, problems }) => {
   test.setTimeout(120000);
   // A deterministic file: logits from a linear congruential generator, labels i mod 10.
@@ -147,7 +162,7 @@ test('100,000 rows × 10 classes are evaluated in a worker, with progress, witho
   for (let i = 0; i < 100000; i++) lines.push(`${Array.from({ length: 10 }, () => next().toFixed(4)).join(',')},${i % 10}`);
   const file = path.join(ROOT, 'test-results', 'large-100000x10.csv');
   fs.writeFileSync(file, lines.join('\n'));
-  await page.goto('/?view=compare&v=1');
+  await open(page, '/?view=compare&v=1');
   await page.evaluate(() => {
     window.longest = 0;
     window.progressSeen = false;
@@ -171,7 +186,7 @@ test('100,000 rows × 10 classes are evaluated in a worker, with progress, witho
 test('small text is evaluated in the page at once; text over 50,000 characters in the worker', async ({ page, problems }) => {
   const workers = [];
   page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
-  await page.goto('/?view=compare&v=1');
+  await open(page, '/?view=compare&v=1');
   const area = page.getByLabel('Predictions (CSV or TSV)', exact);
   // The slide's NN1 rows: reference.py's 0.3757.
   await area.fill('Dog,Cat,label\n0.9,0.1,Dog\n0.1,0.9,Cat\n0.4,0.6,Dog\n');
@@ -190,7 +205,7 @@ test('small text is evaluated in the page at once; text over 50,000 characters i
 });
 
 test('from file:// the evaluation runs in the page instead of a worker', async ({ page, problems }) => {
-  await page.goto('file://' + path.join(ROOT, 'dist', 'index.html') + '?preset=nn1-vs-nn2');
+  await open(page, 'file://' + path.join(ROOT, 'dist', 'index.html') + '?preset=nn1-vs-nn2');
   await page.getByLabel('Load a file', exact).setInputFiles(path.join(ROOT, 'web', 'static', 'example-predictions.csv'));
   await expectValue(page, 'File cross-entropy', 6.00990380956820887e-1);
   expect(problems.filter((p) => !/Worker|worker/.test(p))).toEqual([]);
@@ -199,7 +214,7 @@ test('from file:// the evaluation runs in the page instead of a worker', async (
 test('the compare view fits 320 px without horizontal scrolling (wide tables scroll inside)', async ({ page, problems }) => {
   await page.setViewportSize({ width: 320, height: 800 });
   for (const url of ['/?preset=nn1-vs-nn2', '/?preset=nn1-vs-nn2&embed=1']) {
-    await page.goto(url);
+    await open(page, url);
     await expect(page.getByLabel('NN1 cross-entropy', exact)).toHaveText('0.38'); // the slide
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     expect(widths[0]).toBeLessThanOrEqual(widths[1]);

@@ -36,4 +36,12 @@ const valueOf = async (page, name) => {
 const expectValue = (page, name, expected, digits = 12) =>
   base.expect.poll(() => valueOf(page, name), { message: name }).toBeCloseTo(expected, digits);
 
-module.exports = { test, expect: base.expect, exact, valueOf, expectValue };
+// Opens the page and waits for what a user sees once it works: the toolbar's buttons come
+// alive when the core has loaded and the page has drawn (before that they are disabled).
+async function open(page, url) {
+  const response = await page.goto(url);
+  await base.expect(page.getByRole('button', { name: 'Copy link' })).toBeEnabled();
+  return response;
+}
+
+module.exports = { test, expect: base.expect, exact, valueOf, expectValue, open };

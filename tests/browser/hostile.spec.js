@@ -2,7 +2,7 @@
 // opens, nothing is thrown, the page shows a valid state with a notice naming what was
 // ignored, and the controls still work afterwards.
 'use strict';
-const { test, expect } = require('./fixtures.js');
+const { test, expect, open } = require('./fixtures.js');
 const { corpus } = require('./hostile-links.js');
 
 const LINKS = corpus();
@@ -12,10 +12,10 @@ for (let c = 0; c < CHUNKS; c++) {
   const chunk = LINKS.filter((_, i) => i % CHUNKS === c);
   test(`hostile links, part ${c + 1} of ${CHUNKS} (${chunk.length} links)`, async ({ page, problems }) => {
     test.setTimeout(180000);
-    const { readLink } = await import('../../web/src/state.js');
+    const { readLink } = await import('../../web/src/link.js');
     for (const [query, mustNotice] of chunk) {
       const label = query.length > 80 ? query.slice(0, 80) + '…' : query;
-      await page.goto('/' + query);
+      await open(page, '/' + query);
       await expect(page.locator('#load-status'), label).toBeHidden();
       const seen = await page.evaluate(() => {
         const values = [...document.querySelectorAll('output[aria-label$=" probability"]')].map((o) => Number(o.dataset.value));

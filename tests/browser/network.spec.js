@@ -3,7 +3,7 @@
 // Expected numbers come from the core's own forward pass, called in the page through the
 // public API (LossCore), or from tests/cpp/cnn_test.cpp's recorded run.
 'use strict';
-const { test, expect, exact, valueOf, expectValue } = require('./fixtures.js');
+const { test, expect, exact, valueOf, expectValue, open } = require('./fixtures.js');
 
 // The network's logits for a picture, from a fresh network in the page's core after `train`
 // training steps and, if `stepToward` is a class, one Step on that picture toward it.
@@ -22,7 +22,7 @@ async function coreLogits(page, { seed = 1, set = 'test', index = 0, train = 0, 
 const logitOf = async (page, name) => Number(await page.getByLabel(`Network ${name} logit`, exact).getAttribute('data-value'));
 
 test('choosing a picture runs it through the network: the logits are its forward pass', async ({ page, problems }) => {
-  await page.goto('/?v=2&z=n,n');
+  await open(page, '/?v=2&z=n,n');
   const first = await coreLogits(page, { index: 0 });
   await expectValue(page, 'Network Dog logit', first[0], 15);
   expect(Number(await page.getByLabel('Dog logit', exact).inputValue())).toBeCloseTo(first[0], 5);
@@ -44,7 +44,7 @@ test('choosing a picture runs it through the network: the logits are its forward
 });
 
 test('an edited logit overrides the network, is marked, and can go back', async ({ page, problems }) => {
-  await page.goto('/?v=2&z=n,n');
+  await open(page, '/?v=2&z=n,n');
   const z = await coreLogits(page, {});
   await page.getByLabel('Dog logit', exact).fill('3');
   await expect(page.locator('.logit-row').first()).toContainText('edited');
@@ -59,7 +59,7 @@ test('an edited logit overrides the network, is marked, and can go back', async 
 });
 
 test('Train lowers the loss, raises the test accuracy, and its link reopens the same network', async ({ page, browser, problems }) => {
-  await page.goto('/?v=2&z=n,n');
+  await open(page, '/?v=2&z=n,n');
   const lossBefore = await valueOf(page, 'Cross-entropy loss');
   // The test score comes just after the first paint.
   await expect(page.getByLabel('Test accuracy', exact)).not.toHaveText('…');
@@ -84,7 +84,7 @@ test('Train lowers the loss, raises the test accuracy, and its link reopens the 
 
   // The link rebuilds the network from seed and steps: the same logits, bit for bit.
   const again = await browser.newPage();
-  await again.goto(page.url());
+  await open(again, page.url());
   await expect.poll(() => logitOf(again, 'Dog')).toBe(await logitOf(page, 'Dog'));
   expect(await logitOf(again, 'Cat')).toBe(await logitOf(page, 'Cat'));
   await expect.poll(() => valueOf(again, 'Test accuracy')).toBe(await valueOf(page, 'Test accuracy'));
@@ -93,7 +93,7 @@ test('Train lowers the loss, raises the test accuracy, and its link reopens the 
 });
 
 test('Step trains once on this picture and reports y − t and the change; Reset goes back', async ({ page, problems }) => {
-  await page.goto('/?v=2&z=n,n&pic=test.2&t=1');
+  await open(page, '/?v=2&z=n,n&pic=test.2&t=1');
   const start = await coreLogits(page, { index: 1 });
   const lossBefore = await valueOf(page, 'Cross-entropy loss');
   await page.getByRole('button', { name: 'Step', exact: true }).click();
@@ -112,7 +112,7 @@ test('Step trains once on this picture and reports y − t and the change; Reset
 });
 
 test('drawing on the picture makes it the network input, and the link carries the drawing', async ({ page, browser, problems }) => {
-  await page.goto('/?v=2&z=n,n');
+  await open(page, '/?v=2&z=n,n');
   await page.getByRole('button', { name: 'Blank picture' }).click();
   await expect(page.getByLabel('Picture', exact)).toHaveValue('drawing');
   const blank = await logitOf(page, 'Dog');
@@ -125,7 +125,7 @@ test('drawing on the picture makes it the network input, and the link carries th
   await expect.poll(() => logitOf(page, 'Dog')).not.toBe(blank);
   await expect(page).toHaveURL(/pic=draw\.[A-Za-z0-9_-]{684}/);
   const again = await browser.newPage();
-  await again.goto(page.url());
+  await open(again, page.url());
   await expect(again.getByLabel('Picture', exact)).toHaveValue('drawing');
   await expect.poll(() => logitOf(again, 'Dog')).toBe(await logitOf(page, 'Dog'));
   await again.close();
@@ -133,7 +133,7 @@ test('drawing on the picture makes it the network input, and the link carries th
 });
 
 test('a bad seed is refused with a message, and the network stays', async ({ page, problems }) => {
-  await page.goto('/?v=2&z=n,n');
+  await open(page, '/?v=2&z=n,n');
   const z = await logitOf(page, 'Dog');
   await page.getByLabel('Seed', exact).fill('12abc');
   await page.getByLabel('Seed', exact).press('Enter');
@@ -149,7 +149,7 @@ test('a bad seed is refused with a message, and the network stays', async ({ pag
 });
 
 test('on the slide’s example, Train puts the network’s own logits back, so the probabilities move', async ({ page, problems }) => {
-  await page.goto('/?preset=dog-cat');
+  await open(page, '/?preset=dog-cat');
   await expectValue(page, 'Dog probability', 0.95); // the slide, with edited logits
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.locator('.logit-row').first()).toContainText('from the network');

@@ -4,7 +4,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { test, expect, exact, valueOf, expectValue } = require('./fixtures.js');
+const { test, expect, exact, valueOf, expectValue, open } = require('./fixtures.js');
 
 const SHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'screenshots');
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -16,7 +16,7 @@ async function expectNoJunk(page) {
 }
 
 test('opens on the slide: Dog 0.95 / Cat 0.05, loss 0.0513, gradient y − t', async ({ page, problems }) => {
-  await page.goto('/');
+  await open(page, '/');
   // Slide: Dog 0.95, Cat 0.05; loss -ln 0.95 = 0.0512932943875505334 (reference.py).
   await expectValue(page, 'Dog probability', 0.95);
   await expectValue(page, 'Cat probability', 0.05);
@@ -40,7 +40,7 @@ test('opens on the slide: Dog 0.95 / Cat 0.05, loss 0.0513, gradient y − t', a
 });
 
 test('typing logits updates every output with the core\'s values', async ({ page, problems }) => {
-  await page.goto('/');
+  await open(page, '/');
   await page.getByLabel('Dog logit', exact).fill('2');
   await page.getByLabel('Cat logit', exact).fill('0.5');
   await page.getByLabel('True class', exact).selectOption('Cat');
@@ -63,7 +63,7 @@ test('typing logits updates every output with the core\'s values', async ({ page
 });
 
 test('slider, arrow keys and dragging the bar each change a logit', async ({ page, problems }) => {
-  await page.goto('/?preset=uncertain');
+  await open(page, '/?preset=uncertain');
   const dog = page.getByLabel('Dog logit', exact);
   await dog.focus();
   await page.keyboard.press('ArrowUp');
@@ -88,16 +88,33 @@ test('slider, arrow keys and dragging the bar each change a logit', async ({ pag
   expect(problems).toEqual([]);
 });
 
-test('the true class is set by choosing a picture, or directly', async ({ page, problems }) => {
-  await page.goto('/');
-  // Test pictures alternate dog, cat: the 2nd is a cat (the core's set; the logits stay the slide's).
+test('choosing a picture shows the network’s logits for it and its class as the true class; its link reopens identically', async ({ page, browser, problems }) => {
+  await open(page, '/');
+  await expectValue(page, 'Dog probability', 0.95); // the slide's typed logits (ln 19, 0)
+  // Test pictures alternate dog, cat: the 2nd is a cat (the core's set).
   await page.getByLabel('Picture', exact).selectOption({ label: 'Test picture 2' });
   await expect(page.getByLabel('True class', exact)).toHaveValue('1');
-  // reference.py: -ln 0.05 for the slide's logits with true Cat; y - t = (0.95, -0.95).
-  await expectValue(page, 'Cross-entropy loss', -Math.log(0.05));
-  await expectValue(page, 'Dog gradient', 0.95);
+  // An edit belongs to the picture it was made on: the new picture shows the network's logits.
+  // Expected: a fresh network (seed 1) in the page's core, on test picture 2, true class Cat.
+  const expected = await page.evaluate(async () => {
+    const core = await LossCore.loadLossCore();
+    const net = core.createNetwork({ seed: 1 });
+    const z = net.forward(net.picture('test', 1).pixels).logits;
+    net.dispose();
+    return { z, cat: core.crossEntropyFromLogits(z, 1), dog: core.crossEntropyFromLogits(z, 0) };
+  });
+  await expectValue(page, 'Network Dog logit', expected.z[0], 15);
+  await expectValue(page, 'Cross-entropy loss', expected.cat, 15);
+  await expect(page.locator('.logit-row').first()).toContainText('from the network');
+  await expect(page).toHaveURL(/z=n,n.*pic=test\.2/);
+  const again = await browser.newPage();
+  await open(again, page.url());
+  expect(await valueOf(again, 'Cross-entropy loss')).toBe(await valueOf(page, 'Cross-entropy loss'));
+  await expect(again.getByLabel('True class', exact)).toHaveValue('1');
+  await again.close();
+  // The true class set directly.
   await page.getByLabel('True class', exact).selectOption('Dog');
-  await expectValue(page, 'Cross-entropy loss', 0.0512932943875505334);
+  await expectValue(page, 'Cross-entropy loss', expected.dog, 15);
   expect(problems).toEqual([]);
 });
 
@@ -115,7 +132,7 @@ const PRESETS = [
 
 for (const [id, probabilities, loss, lossText] of PRESETS) {
   test(`preset ${id} shows its documented numbers, from the list and from its link`, async ({ page, problems }) => {
-    await page.goto('/?preset=uncertain');
+    await open(page, '/?preset=uncertain');
     await page.getByLabel('Example', exact).selectOption(id);
     await expect(page).toHaveURL(new RegExp(`\\?preset=${id.replace('.', '\\.')}$`));
     for (const [name, p] of Object.entries(probabilities)) await expectValue(page, `${name} probability`, p);
@@ -124,7 +141,7 @@ for (const [id, probabilities, loss, lossText] of PRESETS) {
     await expect(page.locator('#preset-caption')).not.toBeEmpty();
     await page.screenshot({ path: path.join(SHOTS, `preset-${id}.png`), fullPage: true });
     const fresh = await page.context().newPage();
-    await fresh.goto(`/?preset=${id}`);
+    await open(fresh, `/?preset=${id}`);
     for (const [name, p] of Object.entries(probabilities)) await expectValue(fresh, `${name} probability`, p);
     await expectNoJunk(fresh);
     expect(problems).toEqual([]);
@@ -132,7 +149,7 @@ for (const [id, probabilities, loss, lossText] of PRESETS) {
 }
 
 test('a share link reopens the same state with identical numbers', async ({ page, context, problems }) => {
-  await page.goto('/?preset=three-classes');
+  await open(page, '/?preset=three-classes');
   await page.getByLabel('Dog logit', exact).fill('1.25');
   await page.getByLabel('Class 3 name', exact).fill('Owl, barn');
   await page.getByLabel('Class 3 name', exact).press('Enter');
@@ -148,7 +165,7 @@ test('a share link reopens the same state with identical numbers', async ({ page
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(page.url());
   const reopened = await context.newPage();
-  await reopened.goto(copied);
+  await open(reopened, copied);
   await expect(reopened.locator('#load-status')).toBeHidden(); // the core has loaded and drawn
   const after = await Promise.all(names.map((n) => valueOf(reopened, n)));
   expect(after).toEqual(before);
@@ -159,7 +176,7 @@ test('a share link reopens the same state with identical numbers', async ({ page
 });
 
 test('bad typed input gets a message at the field and the last good value stays', async ({ page, problems }) => {
-  await page.goto('/');
+  await open(page, '/');
   const dog = page.getByLabel('Dog logit', exact);
   for (const [text, message] of [
     ['abc', '“abc” is not a number'],
@@ -184,7 +201,7 @@ test('bad typed input gets a message at the field and the last good value stays'
 });
 
 test('a damaged link opens the closest valid state with a notice, and runs no script', async ({ page, problems }) => {
-  await page.goto('/?v=1&c=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E,Cat&z=1e999,0x10&t=7&foo=bar');
+  await open(page, '/?v=1&c=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E,Cat&z=1e999,0x10&t=7&foo=bar');
   await expect(page.locator('#notices')).toBeVisible();
   await expect(page.locator('#notice-list')).toContainText('unknown setting “foo”');
   await expect(page.locator('#notice-list')).toContainText('“1e999” is too large');
@@ -199,7 +216,7 @@ test('a damaged link opens the closest valid state with a notice, and runs no sc
 });
 
 test('classes can be added, renamed and removed (2 to 10)', async ({ page, problems }) => {
-  await page.goto('/');
+  await open(page, '/');
   await page.getByRole('button', { name: 'Add class' }).click();
   await expect(page.getByLabel('Class 3 logit', exact)).toHaveValue('0');
   await page.getByLabel('Class 3 name', exact).fill('Bird');
@@ -221,7 +238,7 @@ test('classes can be added, renamed and removed (2 to 10)', async ({ page, probl
 });
 
 test('temperature sharpens and flattens softmax', async ({ page, problems }) => {
-  await page.goto('/?preset=three-classes');
+  await open(page, '/?preset=three-classes');
   await page.getByLabel('Temperature', exact).fill('4');
   // reference.py: softmax([2, 1, 0.1], T=4) and its gradient.
   await expectValue(page, 'Dog probability', 4.16547631319015524e-1);
@@ -231,7 +248,7 @@ test('temperature sharpens and flattens softmax', async ({ page, problems }) => 
 });
 
 test('a gradient step lowers the loss', async ({ page, problems }) => {
-  await page.goto('/?preset=confident-wrong');
+  await open(page, '/?preset=confident-wrong');
   const before = await valueOf(page, 'Cross-entropy loss');
   await page.getByRole('button', { name: 'Take a gradient step' }).click();
   await expect.poll(() => valueOf(page, 'Cross-entropy loss')).toBeLessThan(before);
@@ -241,12 +258,12 @@ test('a gradient step lowers the loss', async ({ page, problems }) => {
 });
 
 test('embed mode fits 320 px without horizontal scrolling, and the Embed button gives the snippet', async ({ page, problems }) => {
-  await page.goto('/?preset=three-classes');
+  await open(page, '/?preset=three-classes');
   await page.getByRole('button', { name: 'Embed' }).click();
   const code = await page.getByLabel('Embed code', exact).inputValue();
   expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?preset=three-classes&amp;embed=1" title="Softmax and cross-entropy explainer"/);
   await page.setViewportSize({ width: 320, height: 800 });
-  await page.goto('/?preset=three-classes&embed=1');
+  await open(page, '/?preset=three-classes&embed=1');
   await expectValue(page, 'Dog probability', 6.59001138885967907e-1);
   await expect(page.locator('.lede')).toBeHidden();
   await expect(page.getByRole('link', { name: 'Open the full page' })).toBeVisible();
@@ -257,7 +274,7 @@ test('embed mode fits 320 px without horizontal scrolling, and the Embed button 
 });
 
 test('in an iframe on another page, under the strict CSP', async ({ page, problems }) => {
-  await page.goto('/?preset=dog-cat');
+  await open(page, '/?preset=dog-cat');
   // The host page names its icon, so Chromium does not ask for /favicon.ico (a 404 here).
   await page.setContent(`<link rel="icon" href="favicon.svg"><iframe src="${page.url()}&embed=1" title="explainer" width="360" height="700"></iframe>`);
   const frame = page.frameLocator('iframe');
@@ -267,7 +284,7 @@ test('in an iframe on another page, under the strict CSP', async ({ page, proble
 
 test('keyboard alone: choose an example, edit a logit, pick the true class, copy the link', async ({ page, context, problems }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto('/');
+  await open(page, '/');
   await expect(page.locator('#load-status')).toBeHidden(); // the toolbar works once the core does
   await page.keyboard.press('Tab'); // skip link
   await page.keyboard.press('Tab');
@@ -293,7 +310,7 @@ test('keyboard alone: choose an example, edit a logit, pick the true class, copy
 test('dark mode follows the system setting', async ({ browser }) => {
   const context = await browser.newContext({ colorScheme: 'dark' });
   const page = await context.newPage();
-  await page.goto('/?preset=hot-and-cold');
+  await open(page, '/?preset=hot-and-cold');
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).toBe('rgb(11, 18, 32)');
   await page.screenshot({ path: path.join(SHOTS, 'hot-and-cold-dark.png'), fullPage: true });
@@ -301,7 +318,7 @@ test('dark mode follows the system setting', async ({ browser }) => {
 });
 
 test('the built folder works from file://: numbers, editing, presets', async ({ page, problems }) => {
-  await page.goto('file://' + path.resolve(__dirname, '..', '..', 'dist', 'index.html') + '?preset=dog-cat');
+  await open(page, 'file://' + path.resolve(__dirname, '..', '..', 'dist', 'index.html') + '?preset=dog-cat');
   await expectValue(page, 'Dog probability', 0.95); // the slide
   await page.getByLabel('Cat logit', exact).fill('2.9444389791664403');
   await expectValue(page, 'Dog probability', 0.5, 6); // equal logits, by hand
@@ -325,7 +342,7 @@ test('an edit made before the page has drawn its later parts shows in all of the
       dog.dispatchEvent(new Event('input'));
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['hidden'] });
   });
-  await page.goto('/');
+  await open(page, '/');
   // By hand: softmax(0, 0) = (0.5, 0.5); the loss is −ln 0.5 = ln 2 = 0.6931471805599453.
   await expectValue(page, 'Dog probability', 0.5);
   await expectValue(page, 'Cross-entropy loss', Math.LN2);

@@ -1,7 +1,7 @@
 // Offline, a core that cannot load, leaks over 100,000 edits, keyboard-only flows.
 'use strict';
 const path = require('node:path');
-const { test, expect, exact, valueOf } = require('./fixtures.js');
+const { test, expect, exact, valueOf, open } = require('./fixtures.js');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -13,9 +13,9 @@ test('every view works with every request outside the page\'s origin blocked', a
     blocked.push(url.href);
     return route.abort();
   });
-  await page.goto('/?preset=three-classes');
+  await open(page, '/?preset=three-classes');
   await expect.poll(() => valueOf(page, 'Dog probability')).toBeCloseTo(6.59001138885967907e-1, 12); // reference.py
-  await page.goto('/?preset=nn1-vs-nn2');
+  await open(page, '/?preset=nn1-vs-nn2');
   await expect(page.getByLabel('NN2 cross-entropy', exact)).toHaveText('1.06'); // the slide
   await page.getByLabel('Load a file', exact).setInputFiles(path.join(ROOT, 'web', 'static', 'example-predictions.csv'));
   await expect(page.locator('#evaluate-status')).toContainText('8 rows evaluated');
@@ -45,7 +45,7 @@ for (const simd of [true, false]) {
     }
     const wasm = [];
     page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname); });
-    await page.goto('/?preset=three-classes');
+    await open(page, '/?preset=three-classes');
     await expect.poll(() => valueOf(page, 'Dog probability')).toBeCloseTo(6.59001138885967907e-1, 12); // reference.py
     expect(wasm).toEqual([simd ? '/loss-core-module.wasm' : '/loss-core-module-scalar.wasm']);
     expect(await page.evaluate(async () => (await LossCore.loadLossCore()).simd)).toBe(simd);
@@ -65,7 +65,7 @@ test('if WebAssembly is turned off, the page says so plainly', async ({ page }) 
 
 test('100,000 edits leave the wasm memory and the JS heap where they were after the first 1,000', async ({ page, problems }) => {
   test.setTimeout(600000);
-  await page.goto('/');
+  await open(page, '/');
   await expect(page.locator('#load-status')).toBeHidden();
   const figures = await page.evaluate(async () => {
     const core = await LossCore.loadLossCore();
@@ -96,7 +96,7 @@ test('100,000 edits leave the wasm memory and the JS heap where they were after 
 });
 
 test('keyboard alone: edit the compare table, switch views, load and evaluate a file', async ({ page, problems }) => {
-  await page.goto('/?preset=nn1-vs-nn2');
+  await open(page, '/?preset=nn1-vs-nn2');
   await page.getByLabel('NN1 row 1 Dog', exact).focus();
   await page.keyboard.press('Control+a');
   await page.keyboard.type('0.8');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readLink } from '../../web/src/state.js';
+import { readLink } from '../../web/src/link.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const corpora = fs.readdirSync(fixtures).filter((f) => /^links-v\d+\.json$/.test(f));

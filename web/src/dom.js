@@ -96,3 +96,16 @@ export function setStyle(node, name, value) {
   written[name] = value;
   node.style[name] = value;
 }
+
+/** The element with this id inside `root`: a document, a shadow root, or an element. */
+export function byId(root, id) {
+  return root.getElementById ? root.getElementById(id) : root.querySelector(`#${id}`);
+}
+
+/** Shows (or clears, with null) a field's message and marks the field invalid while it shows. */
+export function fieldMessage(input, message, text) {
+  setText(message, text || '');
+  if (!input) return;
+  if (text) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
+}

@@ -1,6 +1,7 @@
 // The network the page shows, kept equal to what the state says: the seed and the training
 // history. A link is replayed step by step; Train and Step extend the history. No DOM.
-import { NETWORK_LIMITS, totalSteps, withTraining } from './network-state.js';
+import { NETWORK_LIMITS } from './limits.js';
+import { totalSteps, withTraining } from './network-state.js';
 
 const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 // Test pictures scored per task. While the page loads on the project's 2-core machine, 4 took
@@ -20,16 +21,20 @@ export class NetworkSession {
     this.scoring = null; // a test score in progress
   }
 
-  /** Rebuilds the network if the seed or the history differ from the ones it has. */
+  /** Brings the network to the seed and history given: the steps a longer history adds are
+   *  taken (Train and Step extend it); anything else rebuilds it from the seed. */
   sync(seed, history) {
     if (this.net && seed === this.seed && (history === this.history || sameJson(history, this.history))) return;
-    if (this.net) this.net.dispose();
-    this.net = this.core.createNetwork({ seed });
-    this.seed = seed;
-    this.history = [];
-    this.curve = [];
-    this.changed();
-    for (const item of history) {
+    const added = this.net && seed === this.seed ? addedSteps(this.history, history) : null;
+    if (!added) {
+      if (this.net) this.net.dispose();
+      this.net = this.core.createNetwork({ seed });
+      this.seed = seed;
+      this.history = [];
+      this.curve = [];
+      this.changed();
+    }
+    for (const item of added || history) {
       if (typeof item === 'number') this.train(item);
       else this.step(item.picture, item.target);
     }
@@ -108,4 +113,21 @@ export class NetworkSession {
   changed() {
     this.version++;
   }
+
+  dispose() {
+    if (this.net) this.net.dispose();
+    this.net = null;
+  }
+}
+
+// What `next` adds to `history` (more steps in its last number, then new items), or null
+// where it is not an extension of it.
+function addedSteps(history, next) {
+  if (next.length < history.length) return null;
+  const last = history.length - 1;
+  for (let i = 0; i < last; i++) if (!sameJson(history[i], next[i])) return null;
+  if (last < 0) return next;
+  const [a, b] = [history[last], next[last]];
+  if (typeof a === 'number' && typeof b === 'number' && b >= a) return [...(b > a ? [b - a] : []), ...next.slice(last + 1)];
+  return sameJson(a, b) ? next.slice(last + 1) : null;
 }

@@ -5,11 +5,11 @@
 //   pic=draw.<base64url>  a drawing: 32 x 32 pixels, 16 shades each (k / 15)
 //   s=1                   the seed the weights are drawn from
 //   h=120,test.3:1,40     120 training steps, then Step on test picture 3 toward class 1, then 40 more
+import { NETWORK_LIMITS } from './limits.js';
 import { parseNumber, quote } from './numbers.js';
 
 export const PICTURE_SIDE = 32;
 export const PICTURE_COUNTS = { training: 200, test: 100 }; // the core's sets (checked by a test)
-export const NETWORK_LIMITS = { maxSeed: 4294967295, maxSteps: 3000, maxHistory: 40 };
 const SHADES = 15;
 const PIXELS = PICTURE_SIDE * PICTURE_SIDE;
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -57,14 +57,6 @@ export function readPicture(text) {
 
 export function writePicture(picture) {
   return picture.set === 'drawing' ? `draw.${encodeDrawing(picture.pixels)}` : `${picture.set}.${picture.index + 1}`;
-}
-
-export function readSeed(text) {
-  const r = parseNumber(text);
-  if (r.error) return r;
-  if (!Number.isInteger(r.value)) return { error: `${quote(text)} is not a whole number` };
-  if (r.value < 0 || r.value > NETWORK_LIMITS.maxSeed) return { error: `${quote(text)} is outside the range 0 to ${NETWORK_LIMITS.maxSeed}` };
-  return r;
 }
 
 /** One history item: a number of training steps, or a Step on one picture toward a class. */

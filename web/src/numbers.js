@@ -38,8 +38,9 @@ function notDecimal(trimmed, shown) {
 
 // Text shown back to the user inside a message, shortened so a pasted essay stays readable,
 // with control and text-direction characters made visible as �, so they cannot reorder the message.
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 export function quote(text) {
-  const s = String(text).replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+  const s = String(text).replace(CONTROL_CHARACTERS, '\ufffd');
   return `“${s.length > 24 ? s.slice(0, 24) + '…' : s}”`;
 }
 

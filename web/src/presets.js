@@ -69,3 +69,32 @@ export const DEFAULT_PRESET = PRESETS[0];
 export function findPreset(id) {
   return PRESETS.find((p) => p.id === id);
 }
+
+export function defaultState() {
+  return {
+    ...structuredClone(DEFAULT_PRESET.state),
+    compare: structuredClone(COMPARE_PRESET.state),
+    view: 'pipeline',
+    embed: false,
+    picture: { set: 'test', index: 0 },
+    seed: 1,
+    history: [],
+  };
+}
+
+/** Default names for n classes: Dog, Cat, then Class 3, Class 4, ... */
+export function defaultNames(n) {
+  return Array.from({ length: n }, (_, i) => ['Dog', 'Cat'][i] || `Class ${i + 1}`);
+}
+
+const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The preset whose numbers the current view shows exactly, if any. */
+export function presetOf(state) {
+  if (state.view === 'compare') return sameJson(state.compare, COMPARE_PRESET.state) ? COMPARE_PRESET : undefined;
+  const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+  return PRESETS.find((p) => p.view === 'pipeline' &&
+    same(p.state.classes, state.classes) && same(p.state.logits, state.logits) &&
+    p.state.truth === state.truth && p.state.temperature === state.temperature);
+}
+

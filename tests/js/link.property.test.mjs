@@ -2,7 +2,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readLink, writeLink, isValidState, LIMITS } from '../../web/src/state.js';
+import { readLink, writeLink, isValidState } from '../../web/src/link.js';
+import { LIMITS } from '../../web/src/limits.js';
 
 const SEED = 20261128;
 const RUNS = 500;

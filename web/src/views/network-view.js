@@ -1,15 +1,16 @@
 // The network's part of the page: the picture (chosen or drawn), the feature maps, and
 // the training controls. Owns those elements; draws what it is given; decides nothing.
-import { Deferred, el, setProp, setText, showValue } from './dom.js';
-import { formatCount, formatNumber, formatSigned } from './format.js';
-import { PICTURE_COUNTS } from './network-state.js';
-import { renderLossCurve } from './render.js';
+import { Deferred, byId, el, fieldMessage, setProp, setText, showValue } from '../dom.js';
+import { formatCount, formatNumber, formatSigned } from '../format.js';
+import { PICTURE_COUNTS } from '../network-state.js';
+import { drawGray } from '../render/pixels.js';
+import { renderLossCurve } from '../render/plots.js';
 
 const BRUSH = 1.6; // pixels of the 32 x 32 picture
 
 export class NetworkView {
-  constructor(doc = document) {
-    const $ = (id) => doc.getElementById(id);
+  constructor(root) {
+    const $ = (id) => byId(root, id);
     this.e = {
       picture: $('picture'), canvas: $('picture-canvas'), clear: $('clear-picture'),
       conv: $('conv-maps'), relu: $('relu-maps'), pool: $('pool-maps'), flat: $('flat-vector'),
@@ -148,9 +149,12 @@ export class NetworkView {
   }
 
   seedMessage(text) {
-    setText(this.e.seedMessage, text || '');
-    if (text) this.e.seed.setAttribute('aria-invalid', 'true');
-    else this.e.seed.removeAttribute('aria-invalid');
+    fieldMessage(this.e.seed, this.e.seedMessage, text);
+  }
+
+  /** Whether the seed field has the focus (its typed text is then left alone). */
+  isEditingSeed() {
+    return this.e.seed.getRootNode().activeElement === this.e.seed;
   }
 }
 
@@ -158,17 +162,4 @@ function outputOf(value, text, label) {
   const out = el('output', { 'aria-label': label });
   showValue(out, value, text);
   return out;
-}
-
-// Values from lo (black) to hi (white) into a canvas of the same size.
-function drawGray(canvas, values, lo, hi) {
-  const context = canvas.getContext('2d');
-  const image = context.createImageData(canvas.width, canvas.height);
-  const span = hi - lo || 1;
-  for (let i = 0; i < values.length; i++) {
-    const v = Math.round(Math.min(1, Math.max(0, (values[i] - lo) / span)) * 255);
-    image.data[4 * i] = image.data[4 * i + 1] = image.data[4 * i + 2] = v;
-    image.data[4 * i + 3] = 255;
-  }
-  context.putImageData(image, 0, 0);
 }

@@ -1,11 +1,11 @@
-// The page's state: one declarative table that says what each property is, and how it
+// The link codec: one declarative table that says what each property is, and how it
 // is written to and read back from the address. Reading never trusts the link: every
 // value is checked against the table, and whatever is wrong is named in a notice.
 //
 // State: { view, embed, classes, logits, truth, temperature,       (the pipeline)
 //          compare: { classes, nn1, nn2, labels, input } }          (the compare view)
 //          picture, seed, history }                                 (the network)
-// Link format, version 2 (documented in README; version 1 links read the same as before):
+// Link format, version 2 (docs/link-format.md; version 1 links read the same as before):
 //   ?v=2&c=Dog,Cat&z=2.9444389791664403,0&t=0&T=1[&embed=1]
 //   ?v=2&z=n,n&pic=test.3&s=1&h=120     (z = n: the network's logit; see network-state.js)
 //   ?v=2&view=compare&k=Dog,Cat&a=0.9,0.1;0.1,0.9&b=0.6,0.4;0.3,0.7&y=0,1&in=p
@@ -13,54 +13,27 @@
 // Lists are comma-separated (rows of a table ';'-separated); each item is percent-encoded,
 // so a comma in a name is %2C.
 
-import { parseNumber, quote } from './numbers.js';
+import { quote } from './numbers.js';
 import {
-  isValidHistory, isValidPicture, readHistory, readPicture, readSeed, writeHistory, writePicture,
+  LIMITS, NETWORK_CLASSES, isValidClassCount as validCount, parseCell, parseIndex, parseLogit, parseName, parseRowValue,
+  parseTemperature, readSeed,
+} from './limits.js';
+import {
+  isValidHistory, isValidPicture, readHistory, readPicture, writeHistory, writePicture,
 } from './network-state.js';
-import { COMPARE_PRESET, DEFAULT_PRESET, PRESETS, findPreset } from './presets.js';
+import {
+  COMPARE_PRESET, DEFAULT_PRESET, defaultNames, defaultState, findPreset, presetOf,
+} from './presets.js';
 import { formatCount } from './format.js';
 
 export const LINK_VERSION = 2;
 const OLDER_VERSIONS = ['1']; // read exactly as before
 export const MAX_LINK_LENGTH = 4000;
-export const LIMITS = {
-  minClasses: 2,
-  maxClasses: 10,
-  maxNameLength: 20,
-  maxLogit: 1e300,
-  minTemperature: 0.01,
-  maxTemperature: 100,
-  maxRows: 20,
-};
 export const VIEWS = ['pipeline', 'compare'];
 export const INPUTS = ['p', 'z']; // compare rows: probabilities or logits
 
-const logitRange = { min: -LIMITS.maxLogit, max: LIMITS.maxLogit };
-const temperatureRange = { min: LIMITS.minTemperature, max: LIMITS.maxTemperature };
-
-/** Checks a class name; returns {value} or {error}. */
-export function parseName(text, otherNames = []) {
-  const name = String(text).trim();
-  if (name === '') return { error: 'is empty: type a name' };
-  if (name.length > LIMITS.maxNameLength) return { error: `${quote(name)} is longer than ${LIMITS.maxNameLength} characters` };
-  if (/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(name)) return { error: `${quote(name)} has control characters` };
-  if (otherNames.some((n) => n.toLowerCase() === name.toLowerCase())) return { error: `${quote(name)} is already a class` };
-  return { value: name };
-}
-
-export const parseLogit = (text) => parseNumber(text, logitRange);
 // In a link, "n" stands for the network's own logit (only the network's classes have one).
-export const NETWORK_CLASSES = 2;
-const readLogit = (text, index) => (text === 'n' ? (index < NETWORK_CLASSES ? { value: null } : { error: 'is n, but only the first 2 classes come from the network' }) : parseLogit(text));
-export const parseTemperature = (text) => parseNumber(text, temperatureRange);
-export const parseProbability = (text) => parseNumber(text, { min: 0, max: 1 });
-export const parseCell = (input) => (input === 'p' ? parseProbability : parseLogit);
-
-const parseIndex = (text) => {
-  const r = parseNumber(text, { min: 0, max: LIMITS.maxClasses - 1 });
-  if (r.error) return r;
-  return Number.isInteger(r.value) ? r : { error: `${quote(text)} is not a class index` };
-};
+const readLogit = (text, index) => (text === 'n' ? (index < NETWORK_CLASSES ? { value: null } : { error: `is n, but only the first ${NETWORK_CLASSES} classes come from the network` }) : parseLogit(text));
 const namesField = {
   read: (raw) => readList(raw, (item, index, items) => parseName(item, items.slice(0, index)), 'class name'),
   write: (names) => names.map(encodeURIComponent).join(','),
@@ -104,23 +77,6 @@ const META_KEYS = new Set(['v', 'preset']);
 
 const get = (state, path) => path.reduce((o, k) => o[k], state);
 
-export function defaultState() {
-  return {
-    ...structuredClone(DEFAULT_PRESET.state),
-    compare: structuredClone(COMPARE_PRESET.state),
-    view: 'pipeline',
-    embed: false,
-    picture: { set: 'test', index: 0 },
-    seed: 1,
-    history: [],
-  };
-}
-
-/** Default names for n classes: Dog, Cat, then Class 3, Class 4, ... */
-export function defaultNames(n) {
-  return Array.from({ length: n }, (_, i) => ['Dog', 'Cat'][i] || `Class ${i + 1}`);
-}
-
 const validNames = (c) => Array.isArray(c) && c.length >= LIMITS.minClasses && c.length <= LIMITS.maxClasses &&
   c.every((name, i) => parseName(name, c.slice(0, i)).value === name);
 
@@ -147,15 +103,6 @@ export function isValidState(s) {
 }
 
 const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-
-/** The preset whose numbers the current view shows exactly, if any. */
-export function presetOf(state) {
-  if (state.view === 'compare') return sameJson(state.compare, COMPARE_PRESET.state) ? COMPARE_PRESET : undefined;
-  const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
-  return PRESETS.find((p) => p.view === 'pipeline' &&
-    same(p.state.classes, state.classes) && same(p.state.logits, state.logits) &&
-    p.state.truth === state.truth && p.state.temperature === state.temperature);
-}
 
 // The defaults, for comparing only (never handed out: defaultState() gives fresh copies).
 let defaultsForComparing = null;
@@ -351,7 +298,6 @@ function reconcileCompare(base, read, notices) {
   return { classes: [...classes], nn1, nn2, labels, input };
 }
 
-const validCount = (n) => n >= LIMITS.minClasses && n <= LIMITS.maxClasses;
 
 // Rows of a table: ';' between rows, ',' between values; each value a number as typed.
 function readRows(raw) {
@@ -359,7 +305,7 @@ function readRows(raw) {
   if (rows.length > LIMITS.maxRows) return { error: `${rows.length} rows, more than ${LIMITS.maxRows}` };
   const values = [];
   for (let r = 0; r < rows.length; r++) {
-    const row = readList(rows[r], (item) => parseNumber(item, logitRange), `row ${r + 1} value`);
+    const row = readList(rows[r], parseRowValue, `row ${r + 1} value`);
     if (row.error) return row;
     values.push(row.value);
   }

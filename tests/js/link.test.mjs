@@ -1,7 +1,8 @@
-// The link reader and writer (web/src/state.js), without a browser.
+// The link reader and writer (web/src/link.js), without a browser.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { readLink, writeLink, defaultState, isValidState, LINK_VERSION } from '../../web/src/state.js';
+import { readLink, writeLink, isValidState, LINK_VERSION } from '../../web/src/link.js';
+import { defaultState } from '../../web/src/presets.js';
 import { PRESETS } from '../../web/src/presets.js';
 import { parseNumber } from '../../web/src/numbers.js';
 

@@ -1,62 +1,47 @@
-// The view owns the DOM: it finds and builds elements, turns raw events into calls on
-// the handlers it is given, and draws what it is told. It decides nothing.
-import { Deferred, el, setAttr, setProp, setStyle, setText, showValue } from './dom.js';
-import { formatInput, formatNumber, formatProbability, formatSigned } from './format.js';
-import { PRESETS } from './presets.js';
-import {
-  renderGradientFormula, renderLossFormula, renderLossPlot, renderSoftmaxFormula,
-} from './render.js';
+// The pipeline: logits, probabilities, the loss, and below them the formulas, the plot,
+// temperature, the classes and the explanation. Owns those elements, turns raw events into
+// calls on the handlers it is given, and draws what it is told. It decides nothing.
+import { Deferred, byId, el, fieldMessage, setProp, setStyle, setText, showValue } from '../dom.js';
+import { formatInput, formatNumber, formatProbability, formatSigned } from '../format.js';
+import { LIMITS } from '../limits.js';
+import { renderGradientFormula, renderLossFormula, renderSoftmaxFormula } from '../render/math.js';
+import { renderLossPlot } from '../render/plots.js';
 
 // The logit bars and sliders span this range; typed values may go beyond it.
 export const BAR_RANGE = 10;
 
 const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
 
-export class View {
-  constructor(doc = document) {
-    const $ = (id) => doc.getElementById(id);
-    this.doc = doc;
-    this.root = doc.documentElement;
+export class PipelineView {
+  constructor(root) {
+    const $ = (id) => byId(root, id);
     this.details = new Deferred(); // the formulas, plot and explanation render puts off
     this.e = {
-      preset: $('preset'), caption: $('preset-caption'), copyLink: $('copy-link'), shareStatus: $('share-status'),
-      embedButton: $('embed-button'), embedPanel: $('embed-panel'), embedCode: $('embed-code'), copyEmbed: $('copy-embed'),
-      openFull: $('open-full'), notices: $('notices'), noticeList: $('notice-list'), dismissNotices: $('dismiss-notices'),
-      loadStatus: $('load-status'), footer: $('page-footer'), pipeline: $('pipeline'), details: $('details'), explanation: $('explanation'),
+      pipeline: $('pipeline'), details: $('details'), explanation: $('explanation'),
       trueClass: $('true-class'), logitRows: $('logit-rows'),
       probabilityRows: $('probability-rows'), probabilitySum: $('probability-sum'), loss: $('loss'),
       lossSentence: $('loss-sentence'), softmaxFormula: $('softmax-formula'), lossFormula: $('loss-formula'),
       gradientFormula: $('gradient-formula'), gradientStep: $('gradient-step'), temperature: $('temperature'),
       temperatureSlider: $('temperature-slider'), temperatureMessage: $('temperature-message'), plot: $('loss-plot'),
       classList: $('class-list'), addClass: $('add-class'), classesMessage: $('classes-message'),
-      showPipeline: $('show-pipeline'), showCompare: $('show-compare'),
       explainSoftmax: $('explain-softmax'), explainLoss: $('explain-loss'), explainGradient: $('explain-gradient'),
     };
     this.builtNames = null;
     this.rows = [];
-    for (const p of PRESETS) this.e.preset.append(el('option', { value: p.id, text: p.title }));
-    this.e.preset.append(el('option', { value: '', text: 'Your own numbers', disabled: '' }));
   }
 
-  /** Attaches the handlers: logitText, logitValue, logitStep, truth, temperatureText,
-   *  temperatureValue, preset, copyLink, toggleEmbed, copyEmbed, rename, remove, add,
-   *  gradientStep, dismissNotices. */
+  /** Handlers: logitText(i, text), logitValue(i, value), logitStep(i, delta),
+   *  useNetworkLogit(i), truth(i), temperatureText(text), temperatureValue(value),
+   *  temperatureStep(delta), rename(i, text), remove(i), add(), gradientStep(). */
   bind(h) {
     this.h = h;
     const e = this.e;
-    e.preset.addEventListener('change', () => h.preset(e.preset.value));
     e.trueClass.addEventListener('change', () => h.truth(Number(e.trueClass.value)));
     e.temperature.addEventListener('input', () => h.temperatureText(e.temperature.value));
     e.temperature.addEventListener('keydown', (ev) => this.arrowKeys(ev, (d) => h.temperatureStep(d)));
     e.temperatureSlider.addEventListener('input', () => h.temperatureValue(10 ** Number(e.temperatureSlider.value)));
-    e.copyLink.addEventListener('click', () => h.copyLink());
-    e.embedButton.addEventListener('click', () => h.toggleEmbed());
-    e.copyEmbed.addEventListener('click', () => h.copyEmbed());
     e.addClass.addEventListener('click', () => h.add());
     e.gradientStep.addEventListener('click', () => h.gradientStep());
-    e.dismissNotices.addEventListener('click', () => h.dismissNotices());
-    e.showPipeline.addEventListener('click', () => h.view('pipeline'));
-    e.showCompare.addEventListener('click', () => h.view('compare'));
   }
 
   // ↑/↓ step a value by 0.1 (with Shift by 1), as on a spin button.
@@ -90,11 +75,11 @@ export class View {
       const input = el('input', { type: 'text', value: name, 'aria-label': `Class ${i + 1} name`, autocomplete: 'off', spellcheck: 'false' });
       input.addEventListener('change', () => h.rename(i, input.value));
       const remove = el('button', { type: 'button', class: 'remove', 'aria-label': `Remove ${name}`, text: 'Remove' });
-      if (names.length <= 2) remove.disabled = true;
+      if (names.length <= LIMITS.minClasses) remove.disabled = true;
       remove.addEventListener('click', () => h.remove(i));
       return el('li', {}, input, remove);
     }));
-    this.e.addClass.disabled = names.length >= 10;
+    this.e.addClass.disabled = names.length >= LIMITS.maxClasses;
   }
 
   buildLogitRow(name, i, h) {
@@ -140,16 +125,12 @@ export class View {
    * Draws a state and the core's numbers for it. `editing` names the text field the
    * user is typing in, which keeps its text as typed.
    */
-  render(state, result, { curve, presetId, caption, editing, edited, deferDetails = false }) {
+  render(state, result, { curve, editing, edited, deferDetails = false }) {
     if (!this.builtNames || this.builtNames.join('\u0000') !== state.classes.join('\u0000')) this.buildClasses(state.classes);
     const { classes: names, logits, truth, temperature } = state;
     const { probabilities, log10Probabilities, gradient, loss } = result;
     const probabilityText = (i) => formatProbability(probabilities[i], log10Probabilities[i]);
-    this.setEmbed(state.embed);
-    const onPipeline = state.view === 'pipeline';
-    for (const part of [this.e.pipeline, this.e.details, this.e.explanation]) setProp(part, 'hidden', !onPipeline);
-    setAttr(this.e.showPipeline, 'aria-pressed', onPipeline);
-    setAttr(this.e.showCompare, 'aria-pressed', !onPipeline);
+    this.show(state.view === 'pipeline');
 
     this.rows.forEach((r, i) => {
       if (editing !== `logit-${i}`) setProp(r.text, 'value', formatInput(logits[i]));
@@ -194,9 +175,10 @@ export class View {
       () => this.renderExplanation({ ...data, probabilityText }),
     ]);
     if (!deferDetails) this.details.draw();
+  }
 
-    setProp(this.e.preset, 'value', presetId || '');
-    this.showCaption(caption);
+  show(visible) {
+    for (const part of [this.e.pipeline, this.e.details, this.e.explanation]) setProp(part, 'hidden', !visible);
   }
 
   renderExplanation({ names, logits, truth, loss, gradient, probabilityText }) {
@@ -213,64 +195,16 @@ export class View {
 
   // --- messages and panels ---------------------------------------------------------------
 
-  /** Shows (or clears, with null) the message under a field and marks it invalid. */
+  /** Shows (or clears, with null) the message under a field ('temperature', 'classes' or
+   *  a logit's index) and marks the field invalid. */
   fieldMessage(field, text) {
-    const target = field === 'temperature' ? [this.e.temperature, this.e.temperatureMessage]
-      : field === 'classes' ? [null, this.e.classesMessage]
-        : [this.rows[field].text, this.rows[field].message];
-    const [input, message] = target;
-    setText(message, text || '');
-    if (input) {
-      if (text) input.setAttribute('aria-invalid', 'true');
-      else input.removeAttribute('aria-invalid');
-    }
+    if (field === 'temperature') fieldMessage(this.e.temperature, this.e.temperatureMessage, text);
+    else if (field === 'classes') fieldMessage(null, this.e.classesMessage, text);
+    else fieldMessage(this.rows[field].text, this.rows[field].message, text);
   }
 
-
-  showNotices(notices) {
-    this.e.noticeList.replaceChildren(...notices.map((n) => el('li', { text: n })));
-    this.e.notices.hidden = notices.length === 0;
-  }
-
-  showCaption(text) {
-    setText(this.e.caption, text);
-  }
-
-  setEmbed(on) {
-    this.root.classList.toggle('embed', on);
-  }
-
-  showReady() {
-    this.e.loadStatus.hidden = true;
-    // Shown with the page, not before it: content appearing below it would shift it (layout shift).
-    this.e.footer.hidden = false;
-    // The toolbar works once the core does: a choice made while it loads would be lost.
-    for (const control of [this.e.preset, this.e.copyLink, this.e.embedButton, this.e.showPipeline, this.e.showCompare]) {
-      control.disabled = false;
-    }
-  }
-
-  showLoadError(message) {
-    setText(this.e.loadStatus, `The page cannot compute anything: ${message}. It needs WebAssembly, which this browser has turned off or could not load.`);
-    this.e.loadStatus.classList.add('is-error');
-  }
-
-  shareStatus(text) {
-    setText(this.e.shareStatus, text);
-  }
-
-  showEmbed(open, code) {
-    this.e.embedPanel.hidden = !open;
-    this.e.embedButton.setAttribute('aria-expanded', String(open));
-    this.e.embedCode.value = code;
-  }
-
-  setFullPageLink(href) {
-    this.e.openFull.href = href;
-  }
-
-  selectEmbedCode() {
-    this.e.embedCode.select();
+  clearMessages() {
+    this.rows.forEach((_, i) => this.fieldMessage(i, null));
   }
 }
 

@@ -1,8 +1,9 @@
-// The compare view's DOM: the NN1 / NN2 tables, the metrics, the "why" plots and the
-// file evaluation. Like view.js it turns events into handler calls and draws what it is told.
-import { el, setProp, setText, showValue } from './dom.js';
-import { formatInput, formatNumber } from './format.js';
-import { renderCurves, renderHistogram } from './render.js';
+// The compare view: the NN1 / NN2 tables, the metrics and the "why" plots. Owns those
+// elements, turns events into handler calls and draws what it is told.
+import { byId, el, setProp, setText, showValue } from '../dom.js';
+import { formatInput, formatNumber } from '../format.js';
+import { LIMITS } from '../limits.js';
+import { renderCurves } from '../render/plots.js';
 
 const NETS = ['NN1', 'NN2'];
 const METRICS = [
@@ -16,44 +17,26 @@ const METRICS = [
 const twoDecimals = (x) => formatNumber(x, 2);
 
 export class CompareView {
-  constructor(doc = document) {
-    const $ = (id) => doc.getElementById(id);
+  constructor(root) {
+    const $ = (id) => byId(root, id);
     this.e = {
       root: $('compare-view'), input: $('compare-input'), addRow: $('compare-add-row'), addClass: $('compare-add-class'),
       message: $('compare-message'), tables: [$('nn1-table'), $('nn2-table')], classes: $('compare-classes'),
       metrics: $('metrics-body'), summary: $('metrics-summary'), penalty: $('penalty-plot'), gradient: $('gradient-plot'),
-      text: $('evaluate-text'), file: $('evaluate-file'), mode: $('evaluate-mode'), run: $('evaluate-run'),
-      progress: $('evaluate-progress'), status: $('evaluate-status'), results: $('evaluate-results'),
-      fileError: $('file-error'), fileMse: $('file-mse'), fileCe: $('file-ce'), histogram: $('loss-histogram'),
-      worst: $('worst-body'), download: $('evaluate-download'), send: $('evaluate-send'),
-      bad: $('evaluate-bad'), badList: $('evaluate-bad-list'), panel: doc.querySelector('.evaluate-panel'),
+      title: $('compare-title'),
     };
     this.built = null;
     this.buildMetrics();
   }
 
   /** Handlers: cell(net, row, column, text), label(row, index), input(kind), addRow(),
-   *  removeRow(row), addClass(), removeClass(index), renameClass(index, text),
-   *  evaluate(text, mode), loadFile(file), download(), send(). */
+   *  removeRow(row), addClass(), removeClass(index), renameClass(index, text). */
   bind(h) {
     this.h = h;
     const e = this.e;
     e.input.addEventListener('change', () => h.input(e.input.value));
     e.addRow.addEventListener('click', () => h.addRow());
     e.addClass.addEventListener('click', () => h.addClass());
-    e.run.addEventListener('click', () => h.evaluate(e.text.value, e.mode.value));
-    e.file.addEventListener('change', () => { if (e.file.files[0]) h.loadFile(e.file.files[0]); });
-    e.download.addEventListener('click', () => h.download());
-    e.send.addEventListener('click', () => h.send());
-    // Dropping a file anywhere on the evaluation panel loads it.
-    e.panel.addEventListener('dragover', (ev) => { ev.preventDefault(); e.panel.classList.add('is-drop'); });
-    e.panel.addEventListener('dragleave', () => e.panel.classList.remove('is-drop'));
-    e.panel.addEventListener('drop', (ev) => {
-      ev.preventDefault();
-      e.panel.classList.remove('is-drop');
-      const file = ev.dataTransfer && ev.dataTransfer.files[0];
-      if (file) h.loadFile(file);
-    });
   }
 
   buildMetrics() {
@@ -119,12 +102,12 @@ export class CompareView {
       const input = el('input', { type: 'text', value: name, 'aria-label': `Compare class ${i + 1} name`, autocomplete: 'off' });
       input.addEventListener('change', () => h.renameClass(i, input.value));
       const remove = el('button', { type: 'button', class: 'remove', 'aria-label': `Remove class ${name}`, text: 'Remove' });
-      remove.disabled = names.length <= 2;
+      remove.disabled = names.length <= LIMITS.minClasses;
       remove.addEventListener('click', () => h.removeClass(i));
       return el('li', {}, input, remove);
     }));
-    this.e.addRow.disabled = compare.nn1.length >= 20;
-    this.e.addClass.disabled = names.length >= 10;
+    this.e.addRow.disabled = compare.nn1.length >= LIMITS.maxRows;
+    this.e.addClass.disabled = names.length >= LIMITS.maxClasses;
   }
 
   /** Draws the committed table and the core's metrics for it. `editing` keeps typed text. */
@@ -175,36 +158,13 @@ export class CompareView {
     for (const net of this.cells) for (const row of net) for (const input of row) input.removeAttribute('aria-invalid');
   }
 
-  // --- evaluation ------------------------------------------------------------------------
-
-  setEvaluateText(text, placeholder) {
-    this.e.text.value = text;
-    if (placeholder) this.e.text.placeholder = placeholder;
+  /** Puts the input kind back as the table has it (after a refused switch). */
+  showInput(kind) {
+    setProp(this.e.input, 'value', kind);
   }
 
-  evaluateProgress(fraction, text) {
-    this.e.progress.hidden = fraction === null;
-    if (fraction !== null) this.e.progress.value = fraction;
-    setText(this.e.status, text);
-  }
-
-  showEvaluation(result) {
-    this.e.results.hidden = !result.metrics;
-    if (result.metrics) {
-      showValue(this.e.fileError, result.metrics.classificationError, formatNumber(result.metrics.classificationError));
-      showValue(this.e.fileMse, result.metrics.meanSquaredError, formatNumber(result.metrics.meanSquaredError));
-      showValue(this.e.fileCe, result.metrics.crossEntropy, formatNumber(result.metrics.crossEntropy));
-      renderHistogram(this.e.histogram, result.histogram);
-      this.e.worst.replaceChildren(...result.worst.map((w) => el('tr', {},
-        el('td', { text: String(w.line) }), el('td', { text: w.id }), el('td', { text: w.label }),
-        el('td', { class: 'num', text: formatNumber(w.probability) }), el('td', { class: 'num', text: formatNumber(w.loss) }))));
-      this.e.send.disabled = !result.rows;
-    }
-    const bad = result.bad || [];
-    this.e.bad.hidden = bad.length === 0;
-    const shown = bad.slice(0, 200);
-    this.e.badList.replaceChildren(...shown.map((b) => el('li', { text: `line ${b.line}: ${b.reason}` })),
-      ...(bad.length > shown.length ? [el('li', { text: `… and ${bad.length - shown.length} more` })] : []));
+  scrollIntoView() {
+    this.e.title.scrollIntoView();
   }
 
   show(visible) {

@@ -1,0 +1,79 @@
+// The page's user actions: examples, switching views, copying the link, the embed code and
+// the link's notices. It also keeps the toolbar, the caption and the address in step.
+import { writeLink } from '../link.js';
+import { findPreset, presetOf } from '../presets.js';
+import * as edit from '../transitions.js';
+
+export const captionOf = (preset) => (preset ? preset.caption : 'Your own numbers: choose an example to start again from the slides.');
+
+export class PageController {
+  constructor({ store, views, browser }) {
+    this.store = store;
+    this.views = views;
+    this.page = views.page;
+    this.browser = browser;
+    this.embedOpen = false;
+    this.page.bind(this);
+    store.subscribe((state) => this.render(state));
+    // A refused edit on the pipeline says why there (the compare view has its own message line).
+    store.onRefusal((message, next) => { if (next.view === 'pipeline') this.page.shareStatus(`Not applied: ${message}`); });
+  }
+
+  render(state) {
+    const preset = presetOf(state);
+    this.page.setEmbed(state.embed);
+    this.page.render({ view: state.view, presetId: preset && preset.id, caption: captionOf(preset) });
+    if (this.embedOpen) this.page.showEmbed(true, this.embedCode());
+  }
+
+  /** The address bar and the "Open the full page" link, once a change has settled. */
+  writeLink(state) {
+    this.page.setFullPageLink(this.browser.pageAddress() + writeLink({ ...state, embed: false }));
+    this.browser.replaceQuery(writeLink(state));
+  }
+
+  preset(id) {
+    const preset = findPreset(id);
+    if (!preset) return;
+    this.views.pipeline.clearMessages();
+    this.views.compare.cellMessage(null);
+    this.store.commit(edit.applyPreset(this.store.state, preset));
+  }
+
+  view(name) {
+    this.store.commit(edit.showView(this.store.state, name));
+  }
+
+  copyLink() {
+    this.copy(this.browser.pageAddress() + writeLink(this.store.state), 'Link copied: it opens exactly this view.');
+  }
+
+  toggleEmbed() {
+    this.embedOpen = !this.embedOpen;
+    this.page.showEmbed(this.embedOpen, this.embedCode());
+  }
+
+  copyEmbed() {
+    this.page.selectEmbedCode();
+    this.copy(this.embedCode(), 'Embed code copied.');
+  }
+
+  dismissNotices() {
+    this.page.showNotices([]);
+  }
+
+  embedCode() {
+    const src = this.browser.pageAddress() + writeLink({ ...this.store.state, embed: true });
+    const safe = src.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    return `<iframe src="${safe}" title="Softmax and cross-entropy explainer" width="100%" height="640" style="border:0;max-width:100%" loading="lazy"></iframe>`;
+  }
+
+  async copy(text, done) {
+    try {
+      await this.browser.copy(text);
+      this.page.shareStatus(done);
+    } catch {
+      this.page.shareStatus(`Copy this: ${text}`);
+    }
+  }
+}

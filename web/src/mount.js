@@ -1,0 +1,6 @@
+// For pages that mount the app themselves (a test page with two apps; a web component): the
+// app and the browser adapter as the global SoftmaxExplainer. Nothing is mounted on load.
+import { mountApp } from './app.js';
+import { createBrowser } from './browser.js';
+
+self.SoftmaxExplainer = { mountApp, createBrowser };

@@ -1,0 +1,86 @@
+// The page around the views: the toolbar (views, examples, sharing, embedding), the link's
+// notices, the loading status and the footer. Owns those elements; draws what it is told.
+import { byId, el, setAttr, setProp, setText } from '../dom.js';
+import { PRESETS } from '../presets.js';
+
+export class PageView {
+  constructor(root, frame = root.documentElement) {
+    const $ = (id) => byId(root, id);
+    this.frame = frame; // its class switches the compact layout for iframes
+    this.e = {
+      preset: $('preset'), caption: $('preset-caption'), copyLink: $('copy-link'), shareStatus: $('share-status'),
+      embedButton: $('embed-button'), embedPanel: $('embed-panel'), embedCode: $('embed-code'), copyEmbed: $('copy-embed'),
+      openFull: $('open-full'), notices: $('notices'), noticeList: $('notice-list'), dismissNotices: $('dismiss-notices'),
+      loadStatus: $('load-status'), footer: $('page-footer'), showPipeline: $('show-pipeline'), showCompare: $('show-compare'),
+    };
+    for (const p of PRESETS) this.e.preset.append(el('option', { value: p.id, text: p.title }));
+    this.e.preset.append(el('option', { value: '', text: 'Your own numbers', disabled: '' }));
+  }
+
+  /** Handlers: preset(id), view(name), copyLink(), toggleEmbed(), copyEmbed(), dismissNotices(). */
+  bind(h) {
+    const e = this.e;
+    e.preset.addEventListener('change', () => h.preset(e.preset.value));
+    e.copyLink.addEventListener('click', () => h.copyLink());
+    e.embedButton.addEventListener('click', () => h.toggleEmbed());
+    e.copyEmbed.addEventListener('click', () => h.copyEmbed());
+    e.dismissNotices.addEventListener('click', () => h.dismissNotices());
+    e.showPipeline.addEventListener('click', () => h.view('pipeline'));
+    e.showCompare.addEventListener('click', () => h.view('compare'));
+  }
+
+  /** The view switch, the example list and its caption. */
+  render({ view, presetId, caption }) {
+    setAttr(this.e.showPipeline, 'aria-pressed', view === 'pipeline');
+    setAttr(this.e.showCompare, 'aria-pressed', view === 'compare');
+    setProp(this.e.preset, 'value', presetId || '');
+    this.showCaption(caption);
+  }
+
+  showCaption(text) {
+    setText(this.e.caption, text);
+  }
+
+  setEmbed(on) {
+    this.frame.classList.toggle('embed', on);
+  }
+
+  showNotices(notices) {
+    this.e.noticeList.replaceChildren(...notices.map((n) => el('li', { text: n })));
+    this.e.notices.hidden = notices.length === 0;
+  }
+
+  /** The page computes: the loading line goes, the toolbar works (a choice made while the
+   *  core loads would be lost, so it is disabled until now). */
+  showReady() {
+    this.e.loadStatus.hidden = true;
+    // Shown with the page, not before it: content appearing below it would shift it (layout shift).
+    this.e.footer.hidden = false;
+    for (const control of [this.e.preset, this.e.copyLink, this.e.embedButton, this.e.showPipeline, this.e.showCompare]) {
+      control.disabled = false;
+    }
+  }
+
+  showLoadError(message) {
+    setText(this.e.loadStatus, `The page cannot compute anything: ${message}. It needs WebAssembly, which this browser has turned off or could not load.`);
+    this.e.loadStatus.classList.add('is-error');
+  }
+
+  shareStatus(text) {
+    setText(this.e.shareStatus, text);
+  }
+
+  showEmbed(open, code) {
+    this.e.embedPanel.hidden = !open;
+    this.e.embedButton.setAttribute('aria-expanded', String(open));
+    this.e.embedCode.value = code;
+  }
+
+  setFullPageLink(href) {
+    this.e.openFull.href = href;
+  }
+
+  selectEmbedCode() {
+    this.e.embedCode.select();
+  }
+}
