@@ -1,11 +1,13 @@
-// The one place the loss core meets JavaScript (Embind). Arrays come in as JS arrays
-// or typed arrays and leave as Float64Array copies; errors leave as an `error` field,
-// since C++ exceptions are off in this build. web/loss-core.js is the public API on top.
+// The one place the loss core meets JavaScript (Embind). Arrays come in as JS arrays or typed
+// arrays; every function returns {value} or {error} (C++ exceptions are off in this build),
+// with structs converted by one generic converter from their field lists below. Arrays leave
+// as Float64Array copies. web/loss-core.js is the public API on top.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 #include <malloc.h>
 
 #include <cmath>
+#include <tuple>
 
 #include "cnn.hpp"
 #include "loss.hpp"
@@ -15,10 +17,90 @@ using namespace losscore;
 
 namespace {
 
-std::vector<double> toVector(const val& array) { return emscripten::convertJSArrayToNumberVector<double>(array); }
+// --- what leaves: numbers, arrays, and structs through their field lists -------------------
 
-val toArray(const std::vector<double>& v) {
-    return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
+struct BatchLoss {
+    double meanLoss = 0;
+    std::vector<double> losses, gradient;
+};
+struct ForwardPass {
+    Activations activations;
+    NetworkShape shape;
+};
+struct Picture {
+    std::vector<double> pixels;
+    int label = 0;
+};
+
+template <class S, class M>
+struct Field {
+    const char* name;
+    M S::*member;
+};
+template <class S, class M>
+constexpr Field<S, M> field(const char* name, M S::*member) {
+    return {name, member};
+}
+
+// Each struct that crosses the boundary, as (name, member) pairs.
+constexpr auto fieldsOf(const Explanation*) {
+    using E = Explanation;
+    return std::make_tuple(field("scaledLogits", &E::scaledLogits), field("log10Terms", &E::log10Terms),
+                           field("log10Sum", &E::log10Sum), field("probabilities", &E::probabilities),
+                           field("probabilitySum", &E::probabilitySum), field("logProbabilities", &E::logProbabilities),
+                           field("log10Probabilities", &E::log10Probabilities), field("target", &E::target),
+                           field("lossTerms", &E::lossTerms), field("loss", &E::loss), field("gradient", &E::gradient));
+}
+constexpr auto fieldsOf(const BatchMetrics*) {
+    using B = BatchMetrics;
+    return std::make_tuple(field("classificationError", &B::classificationError),
+                           field("meanSquaredError", &B::meanSquaredError), field("crossEntropy", &B::crossEntropy),
+                           field("rowError", &B::rowError), field("rowSquaredError", &B::rowSquaredError),
+                           field("rowCrossEntropy", &B::rowCrossEntropy), field("usedRows", &B::usedRows),
+                           field("skippedRows", &B::skippedRows), field("skippedReasons", &B::skippedReasons));
+}
+constexpr auto fieldsOf(const BatchLoss*) {
+    return std::make_tuple(field("meanLoss", &BatchLoss::meanLoss), field("losses", &BatchLoss::losses),
+                           field("gradient", &BatchLoss::gradient));
+}
+constexpr auto fieldsOf(const Activations*) {
+    using A = Activations;
+    return std::make_tuple(field("conv", &A::conv), field("relu", &A::relu), field("pooled", &A::pooled),
+                           field("logits", &A::logits));
+}
+constexpr auto fieldsOf(const Picture*) {
+    return std::make_tuple(field("pixels", &Picture::pixels), field("label", &Picture::label));
+}
+constexpr auto fieldsOf(const Trainer::Score*) {
+    return std::make_tuple(field("loss", &Trainer::Score::loss), field("accuracy", &Trainer::Score::accuracy));
+}
+constexpr auto fieldsOf(const Trainer::Tally*) {
+    using T = Trainer::Tally;
+    return std::make_tuple(field("lossSum", &T::lossSum), field("correct", &T::correct), field("count", &T::count));
+}
+
+val toJs(double x) { return val(x); }
+val toJs(int x) { return val(x); }
+val toJs(const std::string& s) { return val(s); }
+val toJs(const std::vector<double>& v) { return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice"); }
+val toJs(const std::vector<std::string>& v) {
+    val out = val::array();
+    for (const std::string& s : v) out.call<void>("push", s);
+    return out;
+}
+template <class S>
+val toJs(const S& s) {
+    val out = val::object();
+    std::apply([&](auto... f) { (out.set(f.name, toJs(s.*(f.member))), ...); }, fieldsOf(static_cast<const S*>(nullptr)));
+    return out;
+}
+// The forward pass: every layer, and the shape the page needs to lay the maps out.
+val toJs(const ForwardPass& p) {
+    val out = toJs(p.activations);
+    out.set("filters", p.shape.filters);
+    out.set("convSide", p.shape.convSide());
+    out.set("pooledSide", p.shape.pooledSide());
+    return out;
 }
 
 val failure(const std::string& error) {
@@ -26,17 +108,20 @@ val failure(const std::string& error) {
     out.set("error", error);
     return out;
 }
-
 template <class T>
-val wrap(const Result<T>& r) {
-    if (!r.ok()) return failure(r.error);
+val success(const T& value) {
     val out = val::object();
-    if constexpr (std::is_same_v<T, double>)
-        out.set("value", r.value);
-    else
-        out.set("value", toArray(r.value));
+    out.set("value", toJs(value));
     return out;
 }
+template <class T>
+val wrap(const Result<T>& r) {
+    return r.ok() ? success(r.value) : failure(r.error);
+}
+
+// --- what comes in -----------------------------------------------------------------------
+
+std::vector<double> toVector(const val& array) { return emscripten::convertJSArrayToNumberVector<double>(array); }
 
 // Rows arrive flattened: all values in one array and each row's width in another.
 std::vector<View> splitRows(const std::vector<double>& values, const std::vector<double>& widths) {
@@ -52,13 +137,6 @@ std::vector<View> splitRows(const std::vector<double>& values, const std::vector
     return rows;
 }
 
-val softmaxJs(const val& z, double t) { return wrap(softmax(toVector(z), t)); }
-val logSoftmaxJs(const val& z, double t) { return wrap(logSoftmax(toVector(z), t)); }
-val logSumExpJs(const val& z) { return wrap(logSumExp(toVector(z))); }
-val crossEntropyJs(const val& p, const val& q) { return wrap(crossEntropy(toVector(p), toVector(q))); }
-val entropyJs(const val& p) { return wrap(entropy(toVector(p))); }
-val klDivergenceJs(const val& p, const val& q) { return wrap(klDivergence(toVector(p), toVector(q))); }
-
 // `target` is a class index (a number) or an array of probabilities; `f` is a core function
 // taking (logits, target, options).
 template <class F>
@@ -67,37 +145,21 @@ val withTarget(const val& z, const val& target, double t, double eps, F f) {
     const Target tg = target.isNumber() ? Target::classIndex(target.as<double>()) : Target::distribution(p);
     return wrap(f(toVector(z), tg, Options{t, eps}));
 }
+#define WITH_TARGET(name) \
+    val name##Js(const val& z, const val& target, double t, double eps) { \
+        return withTarget(z, target, t, eps, [](auto&&... a) { return name(a...); }); \
+    }
+WITH_TARGET(crossEntropyFromLogits)
+WITH_TARGET(logitGradient)
+WITH_TARGET(squaredErrorGradient)
+WITH_TARGET(explain)
 
-val crossEntropyFromLogitsJs(const val& z, const val& target, double t, double eps) {
-    return withTarget(z, target, t, eps, [](auto&&... a) { return crossEntropyFromLogits(a...); });
-}
-val logitGradientJs(const val& z, const val& target, double t, double eps) {
-    return withTarget(z, target, t, eps, [](auto&&... a) { return logitGradient(a...); });
-}
-val squaredErrorGradientJs(const val& z, const val& target, double t, double eps) {
-    return withTarget(z, target, t, eps, [](auto&&... a) { return squaredErrorGradient(a...); });
-}
-
-val explainJs(const val& z, const val& target, double t, double eps) {
-    const std::vector<double> logits = toVector(z);
-    const std::vector<double> p = target.isNumber() ? std::vector<double>{} : toVector(target);
-    const Target tg = target.isNumber() ? Target::classIndex(target.as<double>()) : Target::distribution(p);
-    const Result<Explanation> r = explain(logits, tg, {t, eps});
-    if (!r.ok()) return failure(r.error);
-    val out = val::object();
-    out.set("scaledLogits", toArray(r.value.scaledLogits));
-    out.set("log10Terms", toArray(r.value.log10Terms));
-    out.set("log10Sum", r.value.log10Sum);
-    out.set("probabilities", toArray(r.value.probabilities));
-    out.set("probabilitySum", r.value.probabilitySum);
-    out.set("logProbabilities", toArray(r.value.logProbabilities));
-    out.set("log10Probabilities", toArray(r.value.log10Probabilities));
-    out.set("target", toArray(r.value.target));
-    out.set("lossTerms", toArray(r.value.lossTerms));
-    out.set("loss", r.value.loss);
-    out.set("gradient", toArray(r.value.gradient));
-    return out;
-}
+val softmaxJs(const val& z, double t) { return wrap(softmax(toVector(z), t)); }
+val logSoftmaxJs(const val& z, double t) { return wrap(logSoftmax(toVector(z), t)); }
+val logSumExpJs(const val& z) { return wrap(logSumExp(toVector(z))); }
+val crossEntropyJs(const val& p, const val& q) { return wrap(crossEntropy(toVector(p), toVector(q))); }
+val entropyJs(const val& p) { return wrap(entropy(toVector(p))); }
+val klDivergenceJs(const val& p, const val& q) { return wrap(klDivergence(toVector(p), toVector(q))); }
 
 // N rows x C classes of logits (row-major) and one class index per row: each row's loss and
 // the gradient softmax(z) - t, from the throughput kernel.
@@ -109,14 +171,14 @@ val softmaxCrossEntropyBatchJs(const val& logits, double classes, const val& lab
     if (z.size() != y.size() * c)
         return failure(std::to_string(z.size()) + " logits for " + std::to_string(y.size()) + " rows of " +
                        std::to_string(c) + " classes");
-    std::vector<double> losses(y.size()), gradient(z.size());
-    const Result<double> r = softmaxCrossEntropyBatch(z.data(), y.size(), c, y.data(), losses.data(), gradient.data());
+    BatchLoss out;
+    out.losses.resize(y.size());
+    out.gradient.resize(z.size());
+    const Result<double> r =
+        softmaxCrossEntropyBatch(z.data(), y.size(), c, y.data(), out.losses.data(), out.gradient.data());
     if (!r.ok()) return failure(r.error);
-    val out = val::object();
-    out.set("meanLoss", r.value);
-    out.set("losses", toArray(losses));
-    out.set("gradient", toArray(gradient));
-    return out;
+    out.meanLoss = r.value;
+    return success(out);
 }
 
 // Rows as (values, widths); targets as class indices (targetWidths null) or rows.
@@ -127,79 +189,49 @@ val batchMetricsJs(const val& values, const val& widths, const val& targetValues
     const std::vector<View> rows = splitRows(v, w);
     const BatchTarget target =
         targetWidths.isNull() ? BatchTarget::classIndices(tv) : BatchTarget::distributions(splitRows(tv, tw));
-    const Result<BatchMetrics> r = skipInvalidRows ? batchMetricsSkippingInvalidRows(rows, target, fromLogits, t)
-                                   : fromLogits    ? batchMetricsFromLogits(rows, target, t)
-                                                   : batchMetrics(rows, target);
-    if (!r.ok()) return failure(r.error);
-    val out = val::object();
-    out.set("classificationError", r.value.classificationError);
-    out.set("meanSquaredError", r.value.meanSquaredError);
-    out.set("crossEntropy", r.value.crossEntropy);
-    out.set("rowError", toArray(r.value.rowError));
-    out.set("rowSquaredError", toArray(r.value.rowSquaredError));
-    out.set("rowCrossEntropy", toArray(r.value.rowCrossEntropy));
-    out.set("usedRows", toArray(r.value.usedRows));
-    out.set("skippedRows", toArray(r.value.skippedRows));
-    val reasons = val::array();
-    for (const std::string& reason : r.value.skippedReasons) reasons.call<void>("push", reason);
-    out.set("skippedReasons", reasons);
-    return out;
+    return wrap(skipInvalidRows ? batchMetricsSkippingInvalidRows(rows, target, fromLogits, t)
+                : fromLogits    ? batchMetricsFromLogits(rows, target, t)
+                                : batchMetrics(rows, target));
 }
 
-// The tiny CNN with its picture sets, for the page: one object the JS wrapper owns.
+// The tiny CNN with its picture sets, for the page: one object the JS wrapper owns. A set is
+// named by a number from JS: 0 training, 1 test.
 class TrainerJs {
 public:
     explicit TrainerJs(double seed) : trainer_(static_cast<std::uint64_t>(seed)) {}
 
-    val picture(bool test, int index) const {
-        if (index < 0 || index >= trainer_.setSize(test))
-            return failure("there is no picture " + std::to_string(index + 1) + " in the " + (test ? "test" : "training") + " set");
-        int label = 0;
-        val out = val::object();
-        out.set("pixels", toArray(trainer_.picture(test, index, label)));
-        out.set("label", label);
-        return out;
+    val picture(int set, int index) const {
+        const Split split = splitOf(set);
+        if (index < 0 || index >= trainer_.setSize(split))
+            return failure("there is no picture " + std::to_string(index + 1) + " in the " +
+                           (split == Split::test ? "test" : "training") + " set");
+        Picture p;
+        p.pixels = trainer_.picture(split, index, p.label);
+        return success(p);
     }
-    int count(bool test) const { return trainer_.setSize(test); }
+    int count(int set) const { return trainer_.setSize(splitOf(set)); }
 
     val forward(const val& pixels) const {
         const Result<Activations> r = trainer_.network().forward(toVector(pixels));
-        if (!r.ok()) return failure(r.error);
-        const NetworkShape& s = trainer_.network().shape();
-        val out = val::object();
-        out.set("conv", toArray(r.value.conv));
-        out.set("relu", toArray(r.value.relu));
-        out.set("pooled", toArray(r.value.pooled));
-        out.set("logits", toArray(r.value.logits));
-        out.set("filters", s.filters);
-        out.set("convSide", s.convSide());
-        out.set("pooledSide", s.pooledSide());
-        return out;
+        return r.ok() ? success(ForwardPass{r.value, trainer_.network().shape()}) : failure(r.error);
     }
 
-    double train(int count) { return trainer_.train(count); }
+    val train(int count) { return success(trainer_.train(count)); }
     val stepOn(const val& pixels, int target) { return wrap(trainer_.stepOn(toVector(pixels), target)); }
 
-    val evaluate(bool test) const {
-        const Trainer::Score score = trainer_.evaluate(test ? trainer_.testSet() : trainer_.trainingSet());
-        val out = val::object();
-        out.set("loss", score.loss);
-        out.set("accuracy", score.accuracy);
-        return out;
+    val evaluate(int set) const {
+        const Split split = splitOf(set);
+        return success(trainer_.evaluate(split == Split::test ? trainer_.testSet() : trainer_.trainingSet()));
     }
     // Running sums {lossSum, correct, count} over pictures count .. end - 1 of a set.
-    val evaluateMore(bool test, double lossSum, double correct, int count, int end) const {
-        const Trainer::Tally t = trainer_.evaluateMore(test, {lossSum, correct, count}, end);
-        val out = val::object();
-        out.set("lossSum", t.lossSum);
-        out.set("correct", t.correct);
-        out.set("count", t.count);
-        return out;
+    val evaluateMore(int set, double lossSum, double correct, int count, int end) const {
+        return success(trainer_.evaluateMore(splitOf(set), {lossSum, correct, count}, end));
     }
     void reset() { trainer_.reset(); }
     double steps() const { return static_cast<double>(trainer_.stepsTaken()); }
 
 private:
+    static Split splitOf(int set) { return set == 1 ? Split::test : Split::training; }
     Trainer trainer_;
 };
 

@@ -171,21 +171,21 @@ Trainer::Trainer(std::uint64_t seed, NetworkShape shape, Training training)
       settings_(training),
       network_(shape, seed, training) {}
 
-const PictureSet& Trainer::drawnUpTo(bool test, int count) const {
-    PictureSet& set = test ? test_ : training_;
-    extendPictureSet(set, setSeed(test), count);
+const PictureSet& Trainer::drawnUpTo(Split split, int count) const {
+    PictureSet& set = setOf(split);
+    extendPictureSet(set, setSeed(split), count);
     return set;
 }
 
-const PictureSet& Trainer::trainingSet() const { return drawnUpTo(false, setSize(false)); }
+const PictureSet& Trainer::trainingSet() const { return drawnUpTo(Split::training, setSize(Split::training)); }
 
-const PictureSet& Trainer::testSet() const { return drawnUpTo(true, setSize(true)); }
+const PictureSet& Trainer::testSet() const { return drawnUpTo(Split::test, setSize(Split::test)); }
 
-std::vector<double> Trainer::picture(bool test, int k, int& label) const {
-    const PictureSet& set = test ? test_ : training_;
+std::vector<double> Trainer::picture(Split split, int k, int& label) const {
+    const PictureSet& set = setOf(split);
     const bool drawn = k < static_cast<int>(set.pixels.size());
     label = drawn ? set.labels[k] : setPictureLabel(k);
-    return drawn ? set.pixels[k] : setPicture(setSeed(test), k);
+    return drawn ? set.pixels[k] : setPicture(setSeed(split), k);
 }
 
 double Trainer::train(int count) {
@@ -243,9 +243,9 @@ Trainer::Score Trainer::evaluate(const PictureSet& set) const {
     return {tally.lossSum / n, tally.correct / n};
 }
 
-Trainer::Tally Trainer::evaluateMore(bool test, Tally tally, int end) const {
-    end = std::min(end, setSize(test));
-    const PictureSet& set = drawnUpTo(test, end);
+Trainer::Tally Trainer::evaluateMore(Split split, Tally tally, int end) const {
+    end = std::min(end, setSize(split));
+    const PictureSet& set = drawnUpTo(split, end);
     for (int i = std::max(tally.count, 0); i < end; ++i) addToTally(network_, set.pixels[i], set.labels[i], tally);
     return tally;
 }

@@ -73,6 +73,9 @@ private:
     std::vector<double> velocity_;
 };
 
+// Which of the shipped picture sets: the one training draws from, or the one held out.
+enum class Split { training, test };
+
 // The network with the shipped training and test sets: reproducible training from
 // (seed, number of steps). Training step n takes batch n of a sequence of shuffled
 // epochs drawn from the seed.
@@ -85,8 +88,8 @@ public:
     const PictureSet& trainingSet() const;
     const PictureSet& testSet() const;
     // Picture k of a set and its label, drawing only that picture if the set is not drawn yet.
-    std::vector<double> picture(bool test, int k, int& label) const;
-    int setSize(bool test) const { return 2 * (test ? kTestPerClass : kTrainingPerClass); }
+    std::vector<double> picture(Split split, int k, int& label) const;
+    int setSize(Split split) const { return 2 * (split == Split::test ? kTestPerClass : kTrainingPerClass); }
     std::uint64_t stepsTaken() const { return steps_; }
 
     // `count` training steps; returns the last step's batch loss (0 if count is 0).
@@ -105,7 +108,7 @@ public:
         double lossSum = 0, correct = 0;
         int count = 0;
     };
-    Tally evaluateMore(bool test, Tally tally, int end) const;
+    Tally evaluateMore(Split split, Tally tally, int end) const;
     // Back to the seeded start.
     void reset();
 
@@ -113,9 +116,10 @@ private:
     std::uint64_t seed_;
     NetworkShape shape_;
     Training settings_;
-    static std::uint64_t setSeed(bool test) { return test ? kTestSeed : kTrainingSeed; }
+    static std::uint64_t setSeed(Split split) { return split == Split::test ? kTestSeed : kTrainingSeed; }
     // The set with at least its first `count` pictures drawn; pictures are kept once drawn.
-    const PictureSet& drawnUpTo(bool test, int count) const;
+    const PictureSet& drawnUpTo(Split split, int count) const;
+    PictureSet& setOf(Split split) const { return split == Split::test ? test_ : training_; }
     mutable PictureSet training_, test_;
     Network network_;
     std::uint64_t steps_ = 0;

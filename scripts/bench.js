@@ -22,14 +22,15 @@ function buildBenchmarks() {
   if (built) return;
   built = true;
   fs.mkdirSync(out, { recursive: true });
-  const sources = ['-Icpp', 'cpp/loss.cpp', 'bench/bench_core.cpp'];
+  const loss = ['cpp/checks.cpp', 'cpp/loss.cpp', 'cpp/batch.cpp', 'cpp/metrics.cpp'];
+  const sources = ['-Icpp', ...loss, 'bench/bench_core.cpp'];
   execFileSync('g++', ['-O2', '-std=c++17', ...sources, '-o', path.join(out, 'bench_native')], { cwd: root, stdio: 'inherit' });
   // The two wasm builds the page chooses between: with WASM SIMD and without.
   for (const [name, flags] of [['bench_wasm.js', ['-msimd128']], ['bench_wasm_scalar.js', []]]) {
     execFileSync('em++', ['-O2', '-std=c++17', ...flags, ...sources, '-sALLOW_MEMORY_GROWTH=1', '-sMAXIMUM_MEMORY=2GB',
       '-sSINGLE_FILE=1', '-o', path.join(out, name)], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_PATH: '/usr/share/nodejs' } });
   }
-  const cnn = ['-Icpp', 'cpp/loss.cpp', 'cpp/pictures.cpp', 'cpp/cnn.cpp', 'bench/bench_training.cpp'];
+  const cnn = ['-Icpp', ...loss, 'cpp/pictures.cpp', 'cpp/cnn.cpp', 'bench/bench_training.cpp'];
   execFileSync('g++', ['-O2', '-std=c++17', ...cnn, '-o', path.join(out, 'training_native')], { cwd: root, stdio: 'inherit' });
   execFileSync('em++', ['-O2', '-std=c++17', ...cnn, '-sALLOW_MEMORY_GROWTH=1', '-sSINGLE_FILE=1',
     '-o', path.join(out, 'training_wasm.js')], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_PATH: '/usr/share/nodejs' } });

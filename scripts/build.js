@@ -33,7 +33,7 @@ function buildWasm() {
 function buildPage() {
   fs.mkdirSync(dist, { recursive: true });
   fs.cpSync(path.join(root, 'web', 'static'), dist, { recursive: true });
-  fs.copyFileSync(path.join(root, 'web', 'loss-core.js'), path.join(dist, 'loss-core.js'));
+  for (const file of ['loss-core.js', 'loss-core.d.ts']) fs.copyFileSync(path.join(root, 'web', file), path.join(dist, file));
   // The SIMD and scalar builds share their glue JS (CMake builds it twice; only the default
   // wasm name differs, and the wrapper hands over the bytes).
   for (const file of ['loss-core-module.js', 'loss-core-module.wasm', 'loss-core-module-scalar.wasm']) {

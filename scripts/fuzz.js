@@ -10,7 +10,9 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'build', 'fuzz');
 const binary = path.join(out, 'fuzz_loss');
-const sources = ['cpp/loss.cpp', 'cpp/loss.hpp', 'tests/fuzz/fuzz_loss.cpp'].map((f) => path.join(root, f));
+// The loss core's sources (cnn and pictures are not fuzzed).
+const LOSS_SOURCES = ['cpp/checks.cpp', 'cpp/loss.cpp', 'cpp/batch.cpp', 'cpp/metrics.cpp'];
+const sources = [...LOSS_SOURCES, 'cpp/loss.hpp', 'cpp/checks.hpp', 'cpp/stable.hpp', 'tests/fuzz/fuzz_loss.cpp'].map((f) => path.join(root, f));
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(name);
@@ -21,7 +23,7 @@ fs.mkdirSync(path.join(out, 'corpus'), { recursive: true });
 const newest = Math.max(...sources.map((f) => fs.statSync(f).mtimeMs));
 if (!fs.existsSync(binary) || fs.statSync(binary).mtimeMs < newest) {
   execFileSync('clang++-14', ['-std=c++17', '-g', '-O1', '-fsanitize=fuzzer,address,undefined',
-    '-fno-sanitize-recover=undefined', '-Icpp', 'cpp/loss.cpp', 'tests/fuzz/fuzz_loss.cpp', '-o', binary],
+    '-fno-sanitize-recover=undefined', '-Icpp', ...LOSS_SOURCES, 'tests/fuzz/fuzz_loss.cpp', '-o', binary],
   { cwd: root, stdio: 'inherit' });
 }
 const seconds = arg('--seconds');

@@ -139,11 +139,12 @@ TEST_CASE("cnn: training from seed 2 for 100 steps reaches the recorded test sco
         REQUIRE(again.network().parameters() == trainer.network().parameters());
     }
     SECTION("scoring a set a few pictures at a time gives the same numbers, bit for bit") {
-        for (bool testSet : {true, false}) {
+        for (const losscore::Split split : {losscore::Split::test, losscore::Split::training}) {
+            const bool testSet = split == losscore::Split::test;
             const Trainer fresh(2);  // its sets not drawn yet: evaluateMore draws them as it goes
-            const int n = fresh.setSize(testSet);
+            const int n = fresh.setSize(split);
             Trainer::Tally tally;
-            for (int end = 7; tally.count < n; end += 7) tally = fresh.evaluateMore(testSet, tally, end);
+            for (int end = 7; tally.count < n; end += 7) tally = fresh.evaluateMore(split, tally, end);
             const Trainer other(2);
             const auto whole = other.evaluate(testSet ? other.testSet() : other.trainingSet());
             REQUIRE(tally.count == n);
@@ -176,11 +177,11 @@ TEST_CASE("cnn: bad input gets a message, not a crash", "[cnn][errors]") {
 TEST_CASE("cnn: a set's picture drawn alone is the one in the drawn set", "[cnn][pictures]") {
     const Trainer trainer(1);
     int label = -1;
-    const std::vector<double> alone = trainer.picture(true, 7, label);  // before the set is drawn
+    const std::vector<double> alone = trainer.picture(losscore::Split::test, 7, label);  // before the set is drawn
     REQUIRE(label == losscore::kCat);
     REQUIRE(alone == trainer.testSet().pixels[7]);
-    REQUIRE(trainer.picture(false, 12, label) == trainer.trainingSet().pixels[12]);
+    REQUIRE(trainer.picture(losscore::Split::training, 12, label) == trainer.trainingSet().pixels[12]);
     REQUIRE(label == losscore::kDog);
-    REQUIRE(trainer.setSize(true) == 100);
-    REQUIRE(trainer.setSize(false) == 200);
+    REQUIRE(trainer.setSize(losscore::Split::test) == 100);
+    REQUIRE(trainer.setSize(losscore::Split::training) == 200);
 }
