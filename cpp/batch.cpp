@@ -56,7 +56,7 @@ double exponentials(const double* z, std::size_t n, double m, double* g, const f
 
 // Two rows at once, one per lane, for rows of up to kPairClasses: the row-at-a-time loops above
 // spend as long on sums across lanes and odd tails as on the exp at 10 classes; here every step
-// is vertical. 23% faster at 10 classes, 35% at 2 (measured); no faster from about 40. Returns
+// is vertical: faster up to about 32 classes, not beyond (docs/performance.md). Returns
 // false, having written nothing, if either row has a value that is not finite or a bad label:
 // the caller then takes the row-at-a-time path, which names the problem.
 constexpr std::size_t kPairClasses = 32;

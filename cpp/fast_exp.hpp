@@ -8,8 +8,8 @@
 //   product is exact (Cody and Waite), so |r| <= ln 2 / 512 and e^x = 2^(k / 256) e^r.
 //   2^(k / 256) = 2^(k >> 8) * 2^((k & 255) / 256): a table of 256 powers and exponent bits.
 //   e^r = 1 + r + r^2/2 + r^3/6 + r^4/24: the first term left out, r^5/120, is below 4e-17.
-//   This costs half the operations of a Taylor series to r^13 over |r| <= ln 2 / 2 (measured:
-//   2.1 against 4.0 ns per value in V8); the table lookup is two scalar loads per pair of lanes.
+//   This costs half the operations of a Taylor series to r^13 over |r| <= ln 2 / 2 (timings in
+//   docs/performance.md); the table lookup is two scalar loads per pair of lanes.
 //   Below x = -708 the result is near or below the smallest normal double, where 2^(k >> 8) is
 //   not a normal double: there 2^(k >> 8) is applied in two halves, so that subnormal results
 //   come out right; x < -1100 gives 0 like std::exp.
@@ -116,9 +116,9 @@ inline double expNonPositive(double x) {
 
 #ifdef __wasm_simd128__
 // The constants on two lanes, and the table's address in both, from a mutable copy of
-// kConstants (defined in loss.cpp): the compiler then loads them once per call instead of
+// kConstants (defined in batch.cpp): the compiler then loads them once per call instead of
 // writing each as a v128.const inside the loop, which V8 rebuilds from immediates on every use
-// (15% of the time, measured).
+// (docs/performance.md).
 extern Constants<double> laneConstantSource;
 struct LaneConstants : Constants<v128_t> {
     v128_t table;
@@ -133,7 +133,8 @@ inline LaneConstants laneConstants() {
 }
 
 // The table entries for k & 255 in each lane, from `shifted` (k in its low bits). The addresses
-// are computed on both lanes at once: 17% faster than per lane (measured). WASM SIMD has no gather.
+// are computed on both lanes at once, which is faster than per lane (docs/performance.md). WASM
+// SIMD has no gather.
 inline v128_t powersAt(v128_t shifted, const LaneConstants& c) {
     const v128_t offsets = wasm_v128_and(wasm_i64x2_shl(shifted, 3), wasm_i64x2_splat((kTableSize - 1) * 8));
     const v128_t addresses = wasm_i64x2_add(offsets, c.table);

@@ -118,7 +118,7 @@ test('choosing a picture shows the network’s logits for it and its class as th
   expect(problems).toEqual([]);
 });
 
-// Each preset with its documented numbers (README, captions). reference.py for the values.
+// Each preset with its documented numbers (docs/link-format.md, captions). reference.py for the values.
 const PRESETS = [
   ['dog-cat', { Dog: 0.95, Cat: 0.05 }, 0.0512932943875505334, '0.0513'],
   ['dog-cat-0.9', { Dog: 0.9, Cat: 0.1 }, 1.05360515657826301e-1, '0.1054'],

@@ -4,8 +4,8 @@ import { NETWORK_LIMITS } from './limits.js';
 import { totalSteps, withTraining } from './network-state.js';
 
 const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-// Test pictures scored per task. While the page loads on the project's 2-core machine, 4 took
-// 1 to 5 ms, with the first step or two up to 20 ms (10 took 3 to 10 ms, up to 28).
+// Test pictures scored per task: few enough that no task is long while the page loads
+// (docs/performance.md).
 const SCORE_PICTURES_PER_STEP = 4;
 
 export class NetworkSession {

@@ -35,7 +35,7 @@ export class NetworkView {
     }
   }
 
-  /** Fills the picture menu 25 options a task: 100 took 9 to 35 ms on the project's machine. */
+  /** Fills the picture menu 25 options a task, so no task is long (docs/performance.md). */
   fillPictureMenu() {
     const set = ['test', 'training'].find((s) => this.groups[s].children.length < PICTURE_COUNTS[s]);
     if (!set) return;
