@@ -46,10 +46,11 @@ constexpr Field<S, M> field(const char* name, M S::*member) {
 constexpr auto fieldsOf(const Explanation*) {
     using E = Explanation;
     return std::make_tuple(field("scaledLogits", &E::scaledLogits), field("log10Terms", &E::log10Terms),
-                           field("log10Sum", &E::log10Sum), field("probabilities", &E::probabilities),
+                           field("log10Sum", &E::log10Sum), field("logSum", &E::logSum), field("probabilities", &E::probabilities),
                            field("probabilitySum", &E::probabilitySum), field("logProbabilities", &E::logProbabilities),
                            field("log10Probabilities", &E::log10Probabilities), field("target", &E::target),
-                           field("lossTerms", &E::lossTerms), field("loss", &E::loss), field("gradient", &E::gradient));
+                           field("lossTerms", &E::lossTerms), field("loss", &E::loss), field("gradient", &E::gradient),
+                           field("gradientSum", &E::gradientSum));
 }
 constexpr auto fieldsOf(const BatchMetrics*) {
     using B = BatchMetrics;

@@ -147,7 +147,8 @@ Result<double> Network::backward(const std::vector<double>& picture, int target,
     return loss;
 }
 
-Result<double> Network::step(const std::vector<const std::vector<double>*>& pictures, const std::vector<int>& targets) {
+Result<double> Network::step(const std::vector<const std::vector<double>*>& pictures, const std::vector<int>& targets,
+                             Update update) {
     if (pictures.empty() || pictures.size() != targets.size()) return {0, "a step needs one target per picture"};
     std::vector<double> gradient(parameters_.size(), 0.0), unused;
     double lossSum = 0;
@@ -159,6 +160,10 @@ Result<double> Network::step(const std::vector<const std::vector<double>*>& pict
     }
     const double scale = 1.0 / static_cast<double>(pictures.size());
     for (std::size_t k = 0; k < parameters_.size(); ++k) {
+        if (update == Update::plain) {
+            parameters_[k] -= training_.learningRate * gradient[k] * scale;
+            continue;
+        }
         velocity_[k] = training_.momentum * velocity_[k] - training_.learningRate * gradient[k] * scale;
         parameters_[k] += velocity_[k];
     }
@@ -219,7 +224,7 @@ double Trainer::train(int count) {
 Result<double> Trainer::stepOn(const std::vector<double>& picture, int target) {
     if (target < 0 || target >= shape_.classes)
         return {0, "the target class " + std::to_string(target) + " is not between 0 and " + std::to_string(shape_.classes - 1)};
-    return network_.step({&picture}, {target});
+    return network_.step({&picture}, {target}, Network::Update::plain);
 }
 
 namespace {

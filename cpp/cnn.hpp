@@ -62,9 +62,12 @@ public:
     Result<double> backward(const std::vector<double>& picture, int target, std::vector<double>& parameterGradient,
                             std::vector<double>& pictureGradient) const;
 
-    // One SGD step (with momentum) on the mean loss over the given pictures; returns that
-    // mean loss before the step.
-    Result<double> step(const std::vector<const std::vector<double>*>& pictures, const std::vector<int>& targets);
+    // How a step moves the weights: SGD with momentum (training), or plain SGD, w -= lr * gradient,
+    // which neither uses nor changes the momentum (one step on one picture: Step on the page).
+    enum class Update { momentum, plain };
+    // One SGD step on the mean loss over the given pictures; returns that mean loss before the step.
+    Result<double> step(const std::vector<const std::vector<double>*>& pictures, const std::vector<int>& targets,
+                        Update update = Update::momentum);
 
 private:
     NetworkShape shape_;
@@ -94,7 +97,8 @@ public:
 
     // `count` training steps; returns the last step's batch loss (0 if count is 0).
     double train(int count);
-    // One step on one picture with the given target (Step on the page).
+    // One plain SGD step on one picture with the given target (Step on the page): the momentum
+    // training built up is left out, so the step goes down this picture's gradient.
     Result<double> stepOn(const std::vector<double>& picture, int target);
     // Mean loss and accuracy (share of pictures whose top logit is the label) over a set.
     struct Score {

@@ -154,7 +154,8 @@ Result<Explanation> explain(const std::vector<double>& z, const Target& target, 
     const Shifted sh = shift(z, T);
     for (double x : z) e.scaledLogits.push_back(x / T);
     for (double x : e.scaledLogits) e.log10Terms.push_back(x / ln10);
-    e.log10Sum = (z[sh.top] / T + std::log1p(sh.rest)) / ln10;
+    e.logSum = z[sh.top] / T + std::log1p(sh.rest);
+    e.log10Sum = e.logSum / ln10;
     e.probabilities = probabilitiesOf(sh);
     for (double p : e.probabilities) e.probabilitySum += p;
     e.logProbabilities = logProbabilitiesOf(sh);
@@ -164,6 +165,7 @@ Result<Explanation> explain(const std::vector<double>& z, const Target& target, 
         e.lossTerms.push_back(e.target[i] > 0 ? -e.target[i] * e.logProbabilities[i] : 0.0);
         e.loss += e.lossTerms.back();
         e.gradient.push_back((e.probabilities[i] - e.target[i]) / T);
+        e.gradientSum += e.gradient.back();
     }
     return {e, ""};
 }

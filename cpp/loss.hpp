@@ -82,6 +82,7 @@ struct Explanation {
     std::vector<double> scaledLogits;      // z_j / T
     std::vector<double> log10Terms;        // log10 e^{z_j / T}: e^{1000} is shown as 10^{434.29...}
     double log10Sum = 0;                   // log10 sum_k e^{z_k / T}
+    double logSum = 0;                     // ln sum_k e^{z_k / T}: the loss is logSum - z_true / T
     std::vector<double> probabilities;     // softmax(z, T)
     double probabilitySum = 0;             // sum of the probabilities: 1 up to rounding
     std::vector<double> logProbabilities;  // logSoftmax(z, T)
@@ -90,6 +91,7 @@ struct Explanation {
     std::vector<double> lossTerms;         // -t_i ln q_i (0 where t_i = 0)
     double loss = 0;                       // sum of lossTerms
     std::vector<double> gradient;          // (q - t) / T
+    double gradientSum = 0;                // sum of the gradient: 0 up to rounding (both q and t sum to 1)
 };
 Result<Explanation> explain(const std::vector<double>& z, const Target& target, const Options& options = {});
 

@@ -17,6 +17,8 @@ export interface Explanation {
   /** log10 e^{z_j / T}: e^{1000} can be written as 10^{434.29…}. */
   log10Terms: number[];
   log10Sum: number;
+  /** ln Σ_k e^{z_k / T}: the loss is logSum − z_true / T. */
+  logSum: number;
   probabilities: number[];
   probabilitySum: number;
   logProbabilities: number[];
@@ -29,6 +31,8 @@ export interface Explanation {
   loss: number;
   /** (q − t) / T */
   gradient: number[];
+  /** Σ of the gradient: 0 up to rounding. */
+  gradientSum: number;
 }
 
 export interface BatchMetricsOptions {

@@ -119,8 +119,8 @@
       klDivergence: (p, q) => unwrap(m.klDivergence(toNumbers(p, 'target'), toNumbers(q, 'prediction'))),
       /**
        * explain(z, target, {temperature, labelSmoothing}): every number the page shows for one
-       * example: {scaledLogits, log10Terms, log10Sum, probabilities, probabilitySum,
-       * logProbabilities, log10Probabilities, target, lossTerms, loss, gradient}
+       * example: {scaledLogits, log10Terms, log10Sum, logSum, probabilities, probabilitySum,
+       * logProbabilities, log10Probabilities, target, lossTerms, loss, gradient, gradientSum}
        * (log10Terms: log10 e^{z_j/T}, so e^{1000} can be written).
        */
       explain: (...args) => plainFields(withTarget(m.explain)(...args)),

@@ -28,7 +28,7 @@ test('choosing a picture runs it through the network: the logits are its forward
   expect(Number(await page.getByLabel('Dog logit', exact).inputValue())).toBeCloseTo(first[0], 5);
   await expect(page.getByText('from the network').first()).toBeVisible();
 
-  await page.getByLabel('Picture', exact).selectOption({ label: 'Test picture 8' });
+  await page.getByLabel('Picture', exact).selectOption({ label: 'Test picture 8 (cat)' });
   const eighth = await coreLogits(page, { index: 7 });
   expect(eighth).not.toEqual(first);
   await expectValue(page, 'Network Dog logit', eighth[0], 15);
@@ -43,15 +43,16 @@ test('choosing a picture runs it through the network: the logits are its forward
   expect(problems).toEqual([]);
 });
 
-test('an edited logit overrides the network, is marked, and can go back', async ({ page, problems }) => {
+test('a typed logit overrides the network, is marked, and one switch puts the network’s back', async ({ page, problems }) => {
   await open(page, '/?v=2&z=n,n');
   const z = await coreLogits(page, {});
+  await expect(page.getByRole('radio', { name: 'the network’s' })).toBeChecked();
   await page.getByLabel('Dog logit', exact).fill('3');
-  await expect(page.locator('.logit-row').first()).toContainText('edited');
+  await expect(page.locator('.logit-row').first()).toContainText('typed');
   const p = await page.evaluate(async (z1) => (await LossCore.loadLossCore()).softmax([3, z1]), z[1]);
   await expectValue(page, 'Dog probability', p[0]);
   await expect(page).toHaveURL(/z=3,n/);
-  await page.getByRole('button', { name: 'Use the network’s Dog logit' }).click();
+  await page.getByRole('radio', { name: 'the network’s' }).check();
   await expect(page.locator('.logit-row').first()).toContainText('from the network');
   const q = await page.evaluate(async (z) => (await LossCore.loadLossCore()).softmax(z), z);
   await expectValue(page, 'Dog probability', q[0]);

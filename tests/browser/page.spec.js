@@ -92,7 +92,7 @@ test('choosing a picture shows the network’s logits for it and its class as th
   await open(page, '/');
   await expectValue(page, 'Dog probability', 0.95); // the slide's typed logits (ln 19, 0)
   // Test pictures alternate dog, cat: the 2nd is a cat (the core's set).
-  await page.getByLabel('Picture', exact).selectOption({ label: 'Test picture 2' });
+  await page.getByLabel('Picture', exact).selectOption({ label: 'Test picture 2 (cat)' });
   await expect(page.getByLabel('True class', exact)).toHaveValue('1');
   // An edit belongs to the picture it was made on: the new picture shows the network's logits.
   // Expected: a fresh network (seed 1) in the page's core, on test picture 2, true class Cat.

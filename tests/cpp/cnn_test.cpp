@@ -116,6 +116,30 @@ TEST_CASE("cnn: a step on one picture lowers that picture's loss", "[cnn]") {
     REQUIRE(lossOf() < before);
 }
 
+TEST_CASE("cnn: after training, a step on one picture is plain SGD and lowers that picture's loss", "[cnn]") {
+    // Momentum built up by training would carry the weights on in its own direction: a step on
+    // one picture must go down that picture's gradient alone. By hand: w - lr * dL/dw.
+    Trainer trainer(1);
+    trainer.train(150);
+    const auto& set = trainer.testSet();
+    for (int k = 0; k < 100; k += 3) {
+        const int label = set.labels[k];
+        const auto lossOf = [&](const Trainer& t) {
+            return losscore::crossEntropyFromLogits(t.network().forward(set.pixels[k]).value.logits,
+                                                    losscore::Target::classIndex(label)).value;
+        };
+        CAPTURE(k);
+        const double before = lossOf(trainer);
+        std::vector<double> gradient(trainer.network().parameters().size(), 0.0), unused(set.pixels[k].size(), 0.0);
+        REQUIRE(trainer.network().backward(set.pixels[k], label, gradient, unused).ok());
+        std::vector<double> expected = trainer.network().parameters();
+        for (std::size_t i = 0; i < expected.size(); ++i) expected[i] -= losscore::Training{}.learningRate * gradient[i];
+        REQUIRE(trainer.stepOn(set.pixels[k], label).ok());
+        testing::requireClose(trainer.network().parameters(), expected, 1e-15);
+        REQUIRE(lossOf(trainer) < before);
+    }
+}
+
 TEST_CASE("cnn: training from seed 2 for 100 steps reaches the recorded test score", "[cnn][training]") {
     Trainer trainer(2);
     // Recorded from the native build (g++ -O2) when the network was written; wasm matches

@@ -72,8 +72,13 @@ TEST_CASE("explain: every number the page shows, consistent with the single func
     testing::requireClose(e.value.log10Terms, {0.75 / std::log(10.0), -0.15 / std::log(10.0), 0.4 / std::log(10.0)});
     // By hand: log10(e^0.75 + e^-0.15 + e^0.4).
     REQUIRE_THAT(e.value.log10Sum, close(std::log10(std::exp(0.75) + std::exp(-0.15) + std::exp(0.4))));
+    // By hand: the loss for class 2 is ln sum_k e^{z_k/T} - z_2 / T.
+    REQUIRE_THAT(e.value.logSum, close(std::log(std::exp(0.75) + std::exp(-0.15) + std::exp(0.4))));
+    REQUIRE_THAT(e.value.logSum - 0.4, close(e.value.loss));
     testing::requireClose(e.value.probabilities, softmax(z, 2).value);
     REQUIRE_THAT(e.value.probabilitySum, close(1));
+    // By hand: sum_i (y_i - t_i) / T = (1 - 1) / T = 0.
+    REQUIRE(std::fabs(e.value.gradientSum) < 1e-15);
     testing::requireClose(e.value.logProbabilities, logSoftmax(z, 2).value);
     testing::requireClose(e.value.target, {0, 0, 1});
     testing::requireClose(e.value.lossTerms, {0, 0, -logSoftmax(z, 2).value[2]});

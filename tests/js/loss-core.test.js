@@ -154,6 +154,9 @@ test('explain: the page\'s numbers agree with the single functions', () => {
   closeAll(e.probabilities, core.softmax(z, { temperature: 2 }));
   closeAll(e.gradient, core.logitGradient(z, 2, { temperature: 2 }));
   close(e.loss, core.crossEntropyFromLogits(z, 2, { temperature: 2 }));
+  // By hand: L = ln Σ_k e^{z_k/T} − z_true/T, and the gradient sums to (1 − 1)/T = 0.
+  close(e.logSum - 0.4, e.loss);
+  assert.ok(Math.abs(e.gradientSum) < 1e-15);
   // Slide: -ln 0.95 = 0.0513 (reference.py).
   close(core.explain([Math.log(19), 0], 0).loss, 5.12932943875505334e-2);
   assert.throws(() => core.explain([1, 2], 5), { message: 'class index 5 is out of range: 2 classes have indices 0 to 1' });
@@ -174,10 +177,14 @@ test('squaredErrorGradient: by hand', () => {
 });
 
 test('createNetwork: the tiny CNN through the JS API, the same numbers as the native run', async () => {
-  const { PICTURE_COUNTS, PICTURE_SIDE } = await import('../../web/src/network-state.js');
+  const { PICTURE_COUNTS, PICTURE_SIDE, pictureLabel } = await import('../../web/src/network-state.js');
   const net = core.createNetwork({ seed: 2 });
   try {
     assert.deepEqual(net.counts(), PICTURE_COUNTS); // the page's link reader knows the sets' sizes
+    // The page names each picture's class without drawing it: the same labels as the core's.
+    for (const set of ['training', 'test']) {
+      for (let index = 0; index < PICTURE_COUNTS[set]; index++) assert.equal(pictureLabel({ set, index }), net.picture(set, index).label, `${set} ${index}`);
+    }
     assert.equal(net.side, PICTURE_SIDE);
     const picture = net.picture('test', 0);
     assert.equal(picture.label, 0);

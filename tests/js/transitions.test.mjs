@@ -16,11 +16,23 @@ test('setLogit changes one logit and leaves the state it was given alone', () =>
   assert.deepEqual(s.logits, [Math.log(19), 0]);
 });
 
-test('the network’s logits: one, or every one the network has (typed extra classes keep theirs)', () => {
+test('the network’s logits or your own: every one the network has switches; typed extra classes keep theirs', () => {
   const s = { ...start(), classes: ['Dog', 'Cat', 'Bird'], logits: [1, 2, 3] };
-  assert.deepEqual(edit.useNetworkLogit(s, 0).logits, [null, 2, 3]);
-  assert.equal(edit.useNetworkLogit(s, 2), s, 'class 3 has no network logit');
-  assert.deepEqual(edit.useNetworkLogits(s).logits, [null, null, 3]);
+  assert.equal(edit.logitSource(s), 'own');
+  const network = edit.useNetworkLogits(s);
+  assert.deepEqual(network.logits, [null, null, 3]);
+  assert.equal(edit.logitSource(network), 'network');
+  // Your own: the values shown become typed, so editing starts from what is on screen.
+  const own = edit.useOwnLogits(network, [0.25, -0.5, 3]);
+  assert.deepEqual(own.logits, [0.25, -0.5, 3]);
+  assert.equal(edit.logitSource(edit.setLogit(network, 0, 1)), 'mixed');
+});
+
+test('the true class disagrees with the picture only where the picture has a class', () => {
+  const s = start(); // test picture 1, a dog; true class Dog
+  assert.equal(edit.truthDisagrees(s, 0), false);
+  assert.equal(edit.truthDisagrees(edit.setTruth(s, 1), 0), true);
+  assert.equal(edit.truthDisagrees(edit.setTruth(s, 1), null), false, 'a drawing');
 });
 
 test('↑ / ↓ step from the value shown, rounded to 1e-6, and refuse to leave the range', () => {

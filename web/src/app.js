@@ -13,6 +13,7 @@ import { COMPARE_PRESET, presetOf } from './presets.js';
 import { Store } from './store.js';
 import { CompareView } from './views/compare-view.js';
 import { EvaluateView } from './views/evaluate-view.js';
+import { ExplanationView } from './views/explanation-view.js';
 import { NetworkView } from './views/network-view.js';
 import { PageView } from './views/page-view.js';
 import { PipelineView } from './views/pipeline-view.js';
@@ -44,7 +45,8 @@ export function mountApp(root, { link, browser, loadCore, frame }) {
 
 function start(root, core, opened, page, browser) {
   const views = {
-    page, pipeline: new PipelineView(root), network: new NetworkView(root), compare: new CompareView(root), evaluate: new EvaluateView(root),
+    page, pipeline: new PipelineView(root), explanation: new ExplanationView(root), network: new NetworkView(root),
+    compare: new CompareView(root), evaluate: new EvaluateView(root),
   };
   const session = new NetworkSession(core);
   const store = new Store({ compute: createCompute(core, session) });

@@ -24,7 +24,7 @@ export function comparisonCurves(core) {
   const ps = rows.map((z) => core.softmax(z)[0]);
   const points = (value) => ps.map((p, k) => [p, value(k)]);
   return {
-    penalty: [{ points: points((k) => ceBatch.losses[k]), label: 'cross-entropy −ln p' },
+    penalty: [{ points: points((k) => ceBatch.losses[k]), label: 'cross-entropy −ln y' },
       { points: points((k) => seRows[k]), label: 'squared error', dashed: true }],
     gradient: [{ points: points((k) => Math.abs(ceBatch.gradient[2 * k])), label: 'cross-entropy' },
       { points: points((k) => Math.abs(core.squaredErrorGradient(rows[k], 0)[0])), label: 'squared error', dashed: true }],

@@ -16,9 +16,13 @@ export function formatNumber(x, decimals = 4) {
 }
 
 /** A probability, written as a power of ten where it is too small for 4 decimals (or
- *  underflows to 0 in a double): e^{-2000} is shown as 1.02×10⁻⁸⁶⁹ from its log10. */
+ *  underflows to 0 in a double): e^{-2000} is shown as 1.02×10⁻⁸⁶⁹ from its log10. Near 1, with
+ *  enough decimals that 1 − p keeps 3 digits (0.99999802, not 1.0000), so that −ln p beside a
+ *  loss of 1.98×10⁻⁶ reads true. */
 export function formatProbability(p, log10p) {
-  return p >= 1e-4 || !Number.isFinite(log10p) ? formatNumber(p) : formatPowerOfTen(log10p);
+  if (p < 1e-4 && Number.isFinite(log10p)) return formatPowerOfTen(log10p);
+  if (p > 1 - 1e-4 && p < 1) return p.toFixed(Math.min(15, Math.ceil(-Math.log10(1 - p)) + 2));
+  return formatNumber(p);
 }
 
 /** Signed, for gradients: +0.0500 / −0.0500. */

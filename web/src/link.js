@@ -108,10 +108,13 @@ const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 let defaultsForComparing = null;
 const defaults = () => defaultsForComparing || (defaultsForComparing = defaultState());
 
-// Does a group of the state differ from the default, so that a link must carry it?
-function groupIsDefault(state, group) {
-  const d = defaults();
-  return FIELDS.filter((f) => f.group === group).every((f) => sameJson(get(state, f.path), get(d, f.path)));
+// What a link leaves out stands for these values: the defaults, with the example's own
+// (its picture) where the link names a pipeline example.
+const baseOf = (preset) => (preset && preset.view === 'pipeline' ? { ...defaults(), ...preset.state } : defaults());
+
+// Does a group of the state differ from the base, so that a link must carry it?
+function groupIsBase(state, group, base) {
+  return FIELDS.filter((f) => f.group === group).every((f) => sameJson(get(state, f.path), get(base, f.path)));
 }
 
 /**
@@ -120,17 +123,18 @@ function groupIsDefault(state, group) {
  */
 export function writeLink(state) {
   const preset = presetOf(state);
+  const base = baseOf(preset);
   const parts = [];
   if (preset) parts.push(`preset=${preset.id}`);
   const groups = ['pipeline', 'compare', 'network'].filter((g) => {
     if (preset && preset.view === g) return false;
-    if (g === 'network') return !groupIsDefault(state, g);
-    return g === state.view || !groupIsDefault(state, g);
+    if (g === 'network') return !groupIsBase(state, g, base);
+    return g === state.view || !groupIsBase(state, g, defaults());
   });
   if (groups.length) parts.push(`v=${LINK_VERSION}`);
   for (const field of FIELDS) {
     const value = get(state, field.path);
-    if (field.group === 'network' && sameJson(value, get(defaults(), field.path))) continue;
+    if (field.group === 'network' && sameJson(value, get(base, field.path))) continue;
     if (field.group === 'page') {
       const implied = preset ? preset.view : 'pipeline';
       if (field.key === 'view' ? value === implied : value === field.fallback) continue;

@@ -10,6 +10,15 @@ import { parseNumber, quote } from './numbers.js';
 
 export const PICTURE_SIDE = 32;
 export const PICTURE_COUNTS = { training: 200, test: 100 }; // the core's sets (checked by a test)
+// The core's sets alternate dog, cat (cpp/pictures.cpp; checked by a test): the class of a set's
+// picture is known without drawing it.
+export const PICTURE_CLASSES = ['dog', 'cat'];
+export const pictureLabel = (picture) => (picture.set === 'drawing' ? null : picture.index % 2);
+/** "Test picture 7 (dog)": a picture's name says its class. */
+export function pictureName(picture) {
+  if (picture.set === 'drawing') return 'Your drawing';
+  return `${picture.set === 'test' ? 'Test' : 'Training'} picture ${picture.index + 1} (${PICTURE_CLASSES[pictureLabel(picture)]})`;
+}
 const SHADES = 15;
 const PIXELS = PICTURE_SIDE * PICTURE_SIDE;
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

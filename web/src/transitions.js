@@ -16,11 +16,23 @@ const roundStep = (x) => Math.round(x * 1e6) / 1e6;
 
 export const setLogit = (state, i, value) => ({ ...state, logits: replaceAt(state.logits, i, value) });
 
-/** The network's own logit for class i (null in the state: "n" in the link). */
-export const useNetworkLogit = (state, i) => (i < NETWORK_CLASSES ? setLogit(state, i, null) : state);
-
-/** Every logit the network has back from the network; typed extra classes keep theirs. */
+/** Every logit the network has back from the network (null in the state: "n" in the link);
+ *  typed extra classes keep theirs. */
 export const useNetworkLogits = (state) => ({ ...state, logits: state.logits.map((z, i) => (i < NETWORK_CLASSES ? null : z)) });
+
+/** Every logit typed: the network's become the values shown (`shownLogits`), to edit from. */
+export const useOwnLogits = (state, shownLogits) => ({ ...state, logits: state.logits.map((z, i) => (z === null ? shownLogits[i] : z)) });
+
+/** Whose logits the pipeline shows: 'network' (all the network has), 'own' (all typed) or 'mixed'. */
+export function logitSource(state) {
+  const fromNetwork = state.logits.filter((z) => z === null).length;
+  return fromNetwork === 0 ? 'own' : fromNetwork === Math.min(NETWORK_CLASSES, state.logits.length) ? 'network' : 'mixed';
+}
+
+/** Whether the true class differs from the class of the picture shown (a drawing has none). */
+export function truthDisagrees(state, pictureLabel) {
+  return pictureLabel !== null && pictureLabel < state.classes.length && pictureLabel !== state.truth;
+}
 
 /** ↑ / ↓ on a logit: from the value shown. Null where the result is out of range. */
 export function stepLogit(state, shownLogits, i, delta) {

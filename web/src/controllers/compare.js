@@ -8,6 +8,8 @@ import * as edit from '../transitions.js';
 
 const NETS = ['NN1', 'NN2'];
 const KEEP_LAST = 'The metrics still show the last complete table.';
+// Whether a row's largest value is shared (softmax keeps the order, so logits tie as their probabilities do).
+const hasTopTie = (row) => row.filter((x) => x === Math.max(...row)).length > 1;
 
 export class CompareController {
   constructor({ store, core, views }) {
@@ -29,7 +31,7 @@ export class CompareController {
     this.draft = null;
     const visible = state.view === 'compare';
     if (visible) {
-      this.view.render(state.compare, metrics, { keepCells });
+      this.view.render(state.compare, metrics, { keepCells, ties: [state.compare.nn1, state.compare.nn2].map((rows) => rows.map(hasTopTie)) });
       if (!this.curvesDrawn) {
         this.curvesDrawn = true;
         setTimeout(() => this.view.renderCurves(comparisonCurves(this.core)));

@@ -2,6 +2,7 @@
 // temperature, the classes and the gradient step. Each asks a transition for the next state
 // and commits it; the view draws every commit.
 import { NETWORK_CLASSES, parseLogit, parseTemperature } from '../limits.js';
+import { PICTURE_CLASSES, pictureLabel, pictureName } from '../network-state.js';
 import * as edit from '../transitions.js';
 import { lossCurve } from '../curves.js';
 
@@ -10,6 +11,8 @@ export class PipelineController {
     this.store = store;
     this.core = core;
     this.view = views.pipeline;
+    this.explanation = views.explanation;
+    this.view.drawWithDetails((data) => this.explanation.render(data));
     let curve = null; // made when the plot is first drawn (after the first render)
     this.curve = () => curve || (curve = lossCurve(core));
     this.view.bind(this);
@@ -26,8 +29,19 @@ export class PipelineController {
 
   render(state, { logits, result }, { editing = null, first }) {
     const edited = state.logits.map((z, i) => (i < NETWORK_CLASSES ? z !== null : undefined));
-    this.view.render({ ...state, logits }, result, { curve: this.curve, editing, edited, deferDetails: first });
+    this.view.render({ ...state, logits }, result, {
+      curve: this.curve, editing, edited, source: edit.logitSource(state), truthNote: this.truthNote(state), deferDetails: first,
+    });
+    this.explanation.show(state.view === 'pipeline');
     if (first) this.view.details.drawInTasks();
+  }
+
+  // Says so where the true class is not the class of the picture shown.
+  truthNote(state) {
+    const label = pictureLabel(state.picture);
+    if (label === null) return 'Your drawing has no class of its own: the true class is the one you choose.';
+    if (!edit.truthDisagrees(state, label)) return '';
+    return `${pictureName(state.picture)} shows a ${PICTURE_CLASSES[label]}, but the true class is set to ${state.classes[state.truth]}: the loss scores the probabilities against ${state.classes[state.truth]}.`;
   }
 
   logitText(i, text) {
@@ -42,9 +56,11 @@ export class PipelineController {
     this.store.commit(edit.setLogit(this.state, i, value));
   }
 
-  useNetworkLogit(i) {
-    this.view.fieldMessage(i, null);
-    this.store.commit(edit.useNetworkLogit(this.state, i));
+  /** The network's logits, or your own (starting from the values shown). */
+  logitSource(kind) {
+    this.view.clearMessages();
+    this.view.logitsNotice(null);
+    this.store.commit(kind === 'network' ? edit.useNetworkLogits(this.state) : edit.useOwnLogits(this.state, this.shownLogits));
   }
 
   logitStep(i, delta) {

@@ -14,6 +14,7 @@ export class TrainingController {
     this.core = core;
     this.session = session;
     this.view = views.network;
+    this.pipelineView = views.pipeline;
     this.training = false;
     this.scoreTimer = null;
     this.frame = null;
@@ -64,7 +65,17 @@ export class TrainingController {
 
   picture(picture) {
     this.view.stepReport('');
+    this.tellIfTypedLogitsLeft(picture);
     this.store.commit(edit.choosePicture(this.state, picture, this.session.labelOf(picture)));
+  }
+
+  // Typed logits belong to the picture they were typed for: a new picture shows the network's.
+  tellIfTypedLogitsLeft(picture) {
+    const typed = edit.logitSource(this.state) !== 'network';
+    const shown = this.state.picture;
+    const same = picture && picture.set === shown.set && picture.index === shown.index;
+    this.pipelineView.logitsNotice(typed && !same
+      ? 'A new picture: the logits are the network’s for it again (your typed logits belonged to the last picture).' : null);
   }
 
   draw(pixels) {
@@ -73,6 +84,7 @@ export class TrainingController {
 
   blank() {
     this.view.stepReport('');
+    this.tellIfTypedLogitsLeft(null);
     this.store.commit(edit.drawPicture(this.state, new Array(PICTURE_SIDE * PICTURE_SIDE).fill(1)));
   }
 

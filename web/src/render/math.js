@@ -55,13 +55,19 @@ export function renderSoftmaxFormula(el, { names, logits, temperature, scaledLog
   patch(el, lines);
 }
 
-/** L = −ln y_true, and H(p, q) = −Σ p ln q with every term. */
-export function renderLossFormula(el, { names, truth, probabilities, log10Probabilities, logProbabilities, target, loss }) {
+/** L = −ln y_true, the same from the logits, and H(t, y) = −Σ t ln y with every term; then
+ *  the slides' symbols, and what the core can do that the page does not show. */
+export function renderLossFormula(el, { names, truth, probabilities, log10Probabilities, logProbabilities, target, loss, scaledLogits, logSum, temperature }) {
   const trueName = names[truth];
   const p = (i) => mn(formatProbability(probabilities[i], log10Probabilities[i]));
   const lnValue = (i) => mn(formatSigned(logProbabilities[i]));
   const first = block(mi('L'), mo('='), mo('−'), ln(), named('y', trueName), mo('='), mo('−'), ln(), p(truth));
   const firstValue = block(mo('='), mo('−'), mo('('), lnValue(truth), mo(')'), mo('='), mn(formatNumber(loss)));
+  // From the logits, as the slides' L_i is written with scores: L = −z_true + ln Σ_k e^{z_k}.
+  const scaled = temperature !== 1;
+  const z = (k) => (scaled ? row(sub(mi('z'), k), mo('/'), mi('T')) : sub(mi('z'), k));
+  const fromLogits = block(mi('L'), mo('='), mo('−'), z(mtext(trueName)), mo('+'), ln(), sub(mo('∑'), mi('k')), e(z(mi('k'))));
+  const fromLogitsValue = block(mo('='), mo('−'), mo('('), mn(formatShort(scaledLogits[truth])), mo(')'), mo('+'), mn(formatShort(logSum)), mo('='), mn(formatNumber(loss)));
   const terms = [];
   names.forEach((name, i) => {
     if (i > 0) terms.push(mo('+'));
@@ -70,9 +76,13 @@ export function renderLossFormula(el, { names, truth, probabilities, log10Probab
   const second = block(m('mi', 'H'), mo('('), mi('t'), mo(','), mi('y'), mo(')'), mo('='), mo('−'), mo('∑'),
     sub(mi('t'), mi('i')), ln(), sub(mi('y'), mi('i')));
   const third = block(mo('='), mo('−'), mo('('), ...terms, mo(')'), mo('='), mn(formatNumber(loss)));
-  const note = describe(HTML, 'p', { class: 'hint' },
-    [`t is the true label, one-hot: 1 for ${trueName}, 0 for the rest, so only ${trueName}’s term counts (a term with t = 0 is 0 even where y = 0).`]);
-  patch(el, [first, firstValue, second, third, note]);
+  const note = (text) => describe(HTML, 'p', { class: 'hint' }, [text]);
+  patch(el, [first, firstValue, fromLogits, fromLogitsValue, second, third,
+    note(`t is the true label, one-hot: 1 for ${trueName}, 0 for the rest, so only ${trueName}’s term counts (a term with t = 0 is 0 even where y = 0).`),
+    note('ln is the natural logarithm, as the slides’ log: with log₂ the slides’ cross-entropies 0.38 and 1.06 would be 0.54 and 1.52.'),
+    note('The slides’ symbols: their fⱼ(z) is yⱼ here (softmax of the logits z); their Lᵢ, written with the scores, is the line from the logits above; their H(p, q), with p the true distribution and q the prediction, is H(t, y).'),
+    note('The core also takes soft targets (label smoothing, where more than one tᵢ is above 0); this page shows one-hot targets, as the slides do.'),
+  ]);
 }
 
 /** ∂L/∂z_i = (y_i − t_i) / T per class, with its sign. */
@@ -88,3 +98,24 @@ export function renderGradientFormula(el, { names, probabilities, target, gradie
   patch(el, [general, ...lines]);
 }
 
+
+/** Why ∂L/∂z_i = y_i − t_i: the slides' derivation through the softmax's derivatives, and the
+ *  gradient's components summing to 0 (`gradientSum`, from the core). */
+export function renderGradientDerivation(el, { gradientSum, temperature }) {
+  const yi = sub(mi('y'), mi('i')), yk = sub(mi('y'), mi('k')), ti = sub(mi('t'), mi('i')), tk = sub(mi('t'), mi('k'));
+  const d = (top, bottom) => frac(row(mi('∂'), top), row(mi('∂'), bottom));
+  const zi = sub(mi('z'), mi('i'));
+  const note = (text) => describe(HTML, 'p', { class: 'hint' }, [text]);
+  const lines = [
+    block(mi('L'), mo('='), mo('−'), sub(mo('∑'), mi('k')), tk, ln(), yk, mtext(',  '), yk, mo('='), frac(e(sub(mi('z'), mi('k'))), row(sub(mo('∑'), mi('j')), e(sub(mi('z'), mi('j')))))),
+    note('The softmax’s derivatives: for its own logit yᵢ(1 − yᵢ), for another logit −yₖyᵢ; both are yₖ(δₖᵢ − yᵢ), with δₖᵢ 1 where k = i and 0 elsewhere.'),
+    block(d(yk, zi), mo('='), yk, mo('('), sub(mi('δ'), mi('ki')), mo('−'), yi, mo(')')),
+    block(d(mi('L'), zi), mo('='), mo('−'), sub(mo('∑'), mi('k')), frac(tk, yk), yk, mo('('), sub(mi('δ'), mi('ki')), mo('−'), yi, mo(')')),
+    block(mo('='), mo('−'), ti, mo('+'), yi, sub(mo('∑'), mi('k')), tk, mo('='), yi, mo('−'), ti),
+    note('since the tₖ sum to 1. At temperature T the softmax sees z/T, and the chain rule divides by T: (yᵢ − tᵢ)/T. The components sum to 0:'),
+    block(sub(mo('∑'), mi('i')), d(mi('L'), zi), mo('='), frac(row(sub(mo('∑'), mi('i')), yi, mo('−'), sub(mo('∑'), mi('i')), ti), temperature === 1 ? mn('1') : mi('T')),
+      mo('='), mn('0')),
+    note(`Here the core’s sum is ${formatSigned(gradientSum)}${gradientSum === 0 ? '' : ': 0 up to rounding'}.`),
+  ];
+  patch(el, lines);
+}

@@ -34,7 +34,7 @@ export function renderLossPlot(el, { curve, probability, loss, name }) {
   const yMax = 5;
   const { x, y, parts } = axes(box, {
     yMax, xTicks: ticks([0, 0.25, 0.5, 0.75, 1]), yTicks: ticks([0, 1, 2, 3, 4, 5]),
-    xLabel: `probability of the true class (${name})`, xLabelGap: 32, yLabel: 'loss −ln p',
+    xLabel: `probability of the true class (${name})`, xLabelGap: 32, yLabel: 'loss −ln y',
   });
   // The axes and the curve are drawn once (and again only for a new class name); an edit
   // moves just the point, its guide line and its label.
@@ -57,15 +57,17 @@ export function renderLossPlot(el, { curve, probability, loss, name }) {
   setText(label, `${offChart ? '↑ ' : ''}L = ${formatNumber(loss)}`);
 }
 
-/** Several curves over p in [0, 1]: series = [{points: [[p, value]], dashed, label}]. */
-export function renderCurves(el, series, { yMax, yLabel }) {
+/** Several curves over y in [0, 1]: series = [{points: [[y, value]], dashed, label}]; values
+ *  above yMax are drawn at yMax, and `cutLabel` says so at the top of the plot. */
+export function renderCurves(el, series, { yMax, yLabel, cutLabel }) {
   const { x, y, parts } = axes({ left: 36, right: 310, top: 10, bottom: 160 }, {
-    yMax, xTicks: ticks([0, 0.5, 1]), yTicks: ticks([0, yMax / 2, yMax]), xLabel: 'p, the true class’s probability', yLabel,
+    yMax, xTicks: ticks([0, 0.5, 1]), yTicks: ticks([0, yMax / 2, yMax]), xLabel: 'y, the true class’s probability', yLabel,
   });
   series.forEach((s, i) => {
     parts.push(svg('path', { d: pathOf(s.points, x, y), class: s.dashed ? 'curve dashed' : 'curve' }));
     parts.push(svg('text', { x: 200, y: 22 + i * 14, class: s.dashed ? 'legend dashed' : 'legend' }, `${s.dashed ? '- - ' : '——'} ${s.label}`));
   });
+  if (cutLabel) parts.push(svg('text', { x: x(0) + 6, y: 20, class: 'legend' }, cutLabel));
   el.replaceChildren(...parts);
 }
 
@@ -75,7 +77,7 @@ export function renderHistogram(el, counts, binWidth = 0.5) {
   const box = { left: 36, right: 310, top: 10, bottom: 140 };
   const labelled = counts.map((_, i) => i).filter((i) => i % 2 === 0);
   const { x, y, parts } = axes(box, {
-    xMax: counts.length, yMax: max, yAxis: false, xLabel: 'per-example loss −ln p', xLabelGap: 30,
+    xMax: counts.length, yMax: max, yAxis: false, xLabel: 'per-example loss −ln y', xLabelGap: 30,
     xTicks: labelled.map((i) => [i, i === counts.length - 1 ? `${i * binWidth}+` : String(i * binWidth)]), yTicks: [[max * 0.9, String(max)]],
   });
   const w = x(1) - x(0);

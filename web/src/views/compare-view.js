@@ -66,7 +66,7 @@ export class CompareView {
       const head = el('tr', {}, el('th', { scope: 'col', text: 'Row' }),
         ...names.map((name) => el('th', { scope: 'col', text: `${name}^${hat}` })),
         el('th', { scope: 'col', text: 'True' }),
-        el('th', { scope: 'col', text: 'wrong' }), el('th', { scope: 'col', text: 'sq. err' }), el('th', { scope: 'col', text: '−ln p' }),
+        el('th', { scope: 'col', text: 'right?' }), el('th', { scope: 'col', text: 'sq. err' }), el('th', { scope: 'col', text: '−ln y' }),
         ...(n === 0 ? [el('th', { scope: 'col' }, el('span', { class: 'visually-hidden', text: 'Remove' }))] : []));
       const rows = compare.nn1.map((_, r) => {
         const inputs = names.map((name, j) => {
@@ -85,7 +85,7 @@ export class CompareView {
           truth = el('span', { class: 'label-text' });
           (this.labelTexts = this.labelTexts || [])[r] = truth;
         }
-        const outs = [el('output', { 'aria-label': `${net} row ${r + 1} wrong` }), el('output', { 'aria-label': `${net} row ${r + 1} squared error` }), el('output', { 'aria-label': `${net} row ${r + 1} cross-entropy` })];
+        const outs = [el('output', { 'aria-label': `${net} row ${r + 1} classification error` }), el('output', { 'aria-label': `${net} row ${r + 1} squared error` }), el('output', { 'aria-label': `${net} row ${r + 1} cross-entropy` })];
         (this.rowOutputs[n] = this.rowOutputs[n] || [])[r] = outs;
         const remove = n === 0 ? [el('td', {}, (() => {
           const b = el('button', { type: 'button', class: 'remove', 'aria-label': `Remove row ${r + 1}`, text: '×' });
@@ -110,8 +110,9 @@ export class CompareView {
     this.e.addClass.disabled = names.length >= LIMITS.maxClasses;
   }
 
-  /** Draws the committed table and the core's metrics for it. `editing` keeps typed text. */
-  render(compare, metrics, { keepCells = false } = {}) {
+  /** Draws the committed table and the core's metrics for it; `ties` marks rows whose top
+   *  prediction is shared. `keepCells` keeps the cells' text as typed. */
+  render(compare, metrics, { keepCells = false, ties }) {
     this.build(compare);
     setProp(this.e.input, 'value', compare.input);
     [compare.nn1, compare.nn2].forEach((rows, n) => rows.forEach((row, r) => row.forEach((x, j) => {
@@ -123,7 +124,7 @@ export class CompareView {
     });
     metrics.forEach((m, n) => m.rows.crossEntropy.forEach((ce, r) => {
       const [wrong, se, ceOut] = this.rowOutputs[n][r];
-      showValue(wrong, m.rows.classificationError[r], m.rows.classificationError[r] ? '✗' : '✓');
+      showValue(wrong, m.rows.classificationError[r], m.rows.classificationError[r] ? (ties[n][r] ? '✗ tie' : '✗') : '✓');
       showValue(se, m.rows.meanSquaredError[r], formatNumber(m.rows.meanSquaredError[r], 2));
       showValue(ceOut, ce, formatNumber(ce, 2));
     }));
@@ -135,12 +136,13 @@ export class CompareView {
     const [ce1, ce2] = metrics.map((m) => m.rows.crossEntropy);
     const gaps = ce1.map((x, r) => Math.abs(x - ce2[r]));
     const worstRow = gaps.indexOf(Math.max(...gaps));
-    setText(this.e.summary, `Lower is better for all three. Row ${worstRow + 1} makes the biggest difference in cross-entropy (NN1 ${formatNumber(ce1[worstRow], 2)}, NN2 ${formatNumber(ce2[worstRow], 2)}).`);
+    const tie = ties.some((rows) => rows.some(Boolean)) ? ' A tie for the top prediction (✗ tie) counts as wrong, as in the slides’ classification error.' : '';
+    setText(this.e.summary, `Lower is better for all three. Row ${worstRow + 1} makes the biggest difference in cross-entropy (NN1 ${formatNumber(ce1[worstRow], 2)}, NN2 ${formatNumber(ce2[worstRow], 2)}).${tie}`);
   }
 
   /** The penalty and gradient curves (they never change: drawn once). */
   renderCurves(curves) {
-    renderCurves(this.e.penalty, curves.penalty, { yMax: 4, yLabel: 'penalty' });
+    renderCurves(this.e.penalty, curves.penalty, { yMax: 4, yLabel: 'penalty', cutLabel: '↑ cut at 4: −ln y → ∞' });
     renderCurves(this.e.gradient, curves.gradient, { yMax: 1.1, yLabel: '|gradient|' });
   }
 

@@ -2,7 +2,7 @@
 // the training controls. Owns those elements; draws what it is given; decides nothing.
 import { Deferred, byId, el, fieldMessage, setProp, setText, showValue } from '../dom.js';
 import { formatCount, formatNumber, formatSigned } from '../format.js';
-import { PICTURE_COUNTS } from '../network-state.js';
+import { PICTURE_COUNTS, pictureName } from '../network-state.js';
 import { drawGray } from '../render/pixels.js';
 import { renderLossCurve } from '../render/plots.js';
 
@@ -31,7 +31,7 @@ export class NetworkView {
   addPictureOptions(set, count) {
     const group = this.groups[set];
     for (let i = group.children.length; i < Math.min(count, PICTURE_COUNTS[set]); i++) {
-      group.append(el('option', { value: `${set}.${i}`, text: `${set === 'test' ? 'Test' : 'Training'} picture ${i + 1}` }));
+      group.append(el('option', { value: `${set}.${i}`, text: pictureName({ set, index: i }) }));
     }
   }
 

@@ -1,10 +1,10 @@
-// The pipeline: logits, probabilities, the loss, and below them the formulas, the plot,
-// temperature, the classes and the explanation. Owns those elements, turns raw events into
+// The pipeline: the true class, logits, temperature, probabilities, the loss, and below them
+// the formulas, the plot and the classes. Owns those elements, turns raw events into
 // calls on the handlers it is given, and draws what it is told. It decides nothing.
 import { Deferred, byId, el, fieldMessage, setProp, setStyle, setText, showValue } from '../dom.js';
 import { formatInput, formatNumber, formatProbability, formatSigned } from '../format.js';
 import { LIMITS } from '../limits.js';
-import { renderGradientFormula, renderLossFormula, renderSoftmaxFormula } from '../render/math.js';
+import { renderGradientDerivation, renderGradientFormula, renderLossFormula, renderSoftmaxFormula } from '../render/math.js';
 import { renderLossPlot } from '../render/plots.js';
 
 // The logit bars and sliders span this range; typed values may go beyond it.
@@ -17,21 +17,23 @@ export class PipelineView {
     const $ = (id) => byId(root, id);
     this.details = new Deferred(); // the formulas, plot and explanation render puts off
     this.e = {
-      pipeline: $('pipeline'), details: $('details'), explanation: $('explanation'),
+      pipeline: $('pipeline'), details: $('details'),
       trueClass: $('true-class'), logitRows: $('logit-rows'),
       probabilityRows: $('probability-rows'), probabilitySum: $('probability-sum'), loss: $('loss'),
       lossSentence: $('loss-sentence'), softmaxFormula: $('softmax-formula'), lossFormula: $('loss-formula'),
       gradientFormula: $('gradient-formula'), gradientStep: $('gradient-step'), temperature: $('temperature'),
       temperatureSlider: $('temperature-slider'), temperatureMessage: $('temperature-message'), plot: $('loss-plot'),
       classList: $('class-list'), addClass: $('add-class'), classesMessage: $('classes-message'),
-      explainSoftmax: $('explain-softmax'), explainLoss: $('explain-loss'), explainGradient: $('explain-gradient'),
+      truthNote: $('truth-note'), logitsNetwork: $('logits-network'), logitsOwn: $('logits-own'), logitsNotice: $('logits-notice'),
+      gradientNote: $('gradient-note-formula'), gradientTitle: $('gradient-title-formula'), derivation: $('gradient-derivation'),
     };
     this.builtNames = null;
     this.rows = [];
+    this.onDetails = () => {};
   }
 
   /** Handlers: logitText(i, text), logitValue(i, value), logitStep(i, delta),
-   *  useNetworkLogit(i), truth(i), temperatureText(text), temperatureValue(value),
+   *  logitSource('network' | 'own'), truth(i), temperatureText(text), temperatureValue(value),
    *  temperatureStep(delta), rename(i, text), remove(i), add(), gradientStep(). */
   bind(h) {
     this.h = h;
@@ -42,6 +44,7 @@ export class PipelineView {
     e.temperatureSlider.addEventListener('input', () => h.temperatureValue(10 ** Number(e.temperatureSlider.value)));
     e.addClass.addEventListener('click', () => h.add());
     e.gradientStep.addEventListener('click', () => h.gradientStep());
+    for (const radio of [e.logitsNetwork, e.logitsOwn]) radio.addEventListener('change', () => h.logitSource(radio.value));
   }
 
   // ↑/↓ step a value by 0.1 (with Shift by 1), as on a spin button.
@@ -62,7 +65,7 @@ export class PipelineView {
       const fill = el('div', { class: 'bar-fill' });
       const value = el('output', { 'aria-label': `${name} probability` });
       const root = el('div', { class: 'probability-row' },
-        el('span', { class: 'row-name', text: name }),
+        el('span', { class: 'row-name' }, name, trueTag()),
         el('div', { class: 'bar-track probability-track', 'aria-hidden': 'true' }, fill),
         value);
       return { root, fill, value };
@@ -95,11 +98,9 @@ export class PipelineView {
     const gradient = el('output', { class: 'gradient', 'aria-label': `${name} gradient` });
     const direction = el('span', { class: 'direction' });
     const message = el('p', { id: `${id}-message`, class: 'field-message', 'aria-live': 'polite' });
-    // An edited logit overrides the network's output; this puts the network's back.
-    const edited = el('span', { class: 'edited-mark', text: 'edited' });
-    const useNetwork = el('button', { type: 'button', class: 'link-button', text: 'use the network’s', 'aria-label': `Use the network’s ${name} logit` });
-    useNetwork.addEventListener('click', () => h.useNetworkLogit(i));
-    const source = el('p', { class: 'logit-source' }, edited, ' ', useNetwork);
+    // Whose logit this is: typed, or the network's output.
+    const edited = el('span', { class: 'edited-mark' });
+    const source = el('p', { class: 'logit-source' }, edited);
     text.addEventListener('input', () => h.logitText(i, text.value));
     text.addEventListener('keydown', (ev) => this.arrowKeys(ev, (d) => h.logitStep(i, d)));
     slider.addEventListener('input', () => h.logitValue(i, Number(slider.value)));
@@ -112,7 +113,7 @@ export class PipelineView {
     track.addEventListener('pointerdown', (ev) => { track.setPointerCapture(ev.pointerId); fromPointer(ev); });
     track.addEventListener('pointermove', (ev) => { if (track.hasPointerCapture(ev.pointerId)) fromPointer(ev); });
     const root = el('div', { class: 'logit-row' },
-      el('label', { class: 'row-name', for: id }, el('span', { text: name }), el('span', { class: 'visually-hidden', text: ' logit' })),
+      el('label', { class: 'row-name', for: id }, el('span', { text: name }), el('span', { class: 'visually-hidden', text: ' logit' }), trueTag()),
       text, source, track, slider,
       el('p', { class: 'gradient-line' }, el('span', { class: 'gradient-symbol', text: '∂L/∂z ' }), gradient, ' ', direction),
       message);
@@ -125,7 +126,7 @@ export class PipelineView {
    * Draws a state and the core's numbers for it. `editing` names the text field the
    * user is typing in, which keeps its text as typed.
    */
-  render(state, result, { curve, editing, edited, deferDetails = false }) {
+  render(state, result, { curve, editing, edited, source, truthNote, deferDetails = false }) {
     if (!this.builtNames || this.builtNames.join('\u0000') !== state.classes.join('\u0000')) this.buildClasses(state.classes);
     const { classes: names, logits, truth, temperature } = state;
     const { probabilities, log10Probabilities, gradient, loss } = result;
@@ -139,17 +140,15 @@ export class PipelineView {
       showValue(r.gradient, gradient[i], formatSigned(gradient[i]));
       // The gradient step moves the logit against the gradient.
       const move = -gradient[i];
-      setText(r.direction, Math.abs(move) < 5e-5 ? 'stays' : move > 0 ? '→ raise' : '← lower');
+      setText(r.direction, Math.abs(move) < 5e-5 ? 'barely moves' : move > 0 ? '→ raise' : '← lower');
       setProp(r.arrow, 'className', `gradient-arrow ${move > 0 ? 'right' : 'left'}`);
       const zeroAt = 50 + clamp(logits[i] / BAR_RANGE, -1, 1) * 50;
       const length = Math.min(Math.abs(move) * temperature, 1) * 25;
       setStyle(r.arrow, 'left', `${move > 0 ? zeroAt : zeroAt - length}%`);
       setStyle(r.arrow, 'width', `${length}%`);
       r.root.classList.toggle('is-true', i === truth);
-      setProp(r.source, 'hidden', edited[i] === undefined);
-      setText(r.edited, edited[i] ? 'edited' : 'from the network');
-      setProp(r.source.lastChild, 'hidden', !edited[i]);
-      r.root.classList.toggle('is-edited', Boolean(edited[i]));
+      setText(r.edited, edited[i] === undefined ? 'typed (the network has 2 outputs)' : edited[i] ? 'typed' : 'from the network');
+      r.root.classList.toggle('is-edited', edited[i] !== false);
     });
     this.probabilityRows.forEach((r, i) => {
       setStyle(r.fill, 'width', `${probabilities[i] * 100}%`);
@@ -158,7 +157,13 @@ export class PipelineView {
     });
     showValue(this.e.probabilitySum, result.probabilitySum, formatNumber(result.probabilitySum));
     showValue(this.e.loss, loss, formatNumber(loss));
-    setText(this.e.lossSentence, `The picture is a ${names[truth]}: L = −ln y(${names[truth]}) = −ln ${probabilityText(truth)}.`);
+    setText(this.e.lossSentence, `The picture is a ${names[truth]}: L = −ln y(${names[truth]}) = −ln ${probabilityText(truth)}, with ln the natural logarithm (the slides’ log).`);
+    const scaled = temperature !== 1;
+    setText(this.e.gradientNote, scaled ? `∂L/∂zᵢ = (yᵢ − tᵢ)/T, T = ${formatInput(temperature)}` : '∂L/∂zᵢ = yᵢ − tᵢ');
+    setText(this.e.gradientTitle, scaled ? '(y − t)/T' : 'y − t');
+    setText(this.e.truthNote, truthNote);
+    setProp(this.e.logitsNetwork, 'checked', source === 'network');
+    setProp(this.e.logitsOwn, 'checked', source !== 'network');
 
     setProp(this.e.trueClass, 'value', String(truth));
     if (editing !== 'temperature') setProp(this.e.temperature, 'value', formatInput(temperature));
@@ -171,26 +176,15 @@ export class PipelineView {
       () => renderSoftmaxFormula(this.e.softmaxFormula, data),
       () => renderLossFormula(this.e.lossFormula, data),
       () => renderGradientFormula(this.e.gradientFormula, data),
+      () => renderGradientDerivation(this.e.derivation, data),
       () => renderLossPlot(this.e.plot, { curve, probability: probabilities[truth], loss, name: names[truth] }),
-      () => this.renderExplanation({ ...data, probabilityText }),
+      () => this.onDetails({ ...data, probabilityText, source }),
     ]);
     if (!deferDetails) this.details.draw();
   }
 
   show(visible) {
-    for (const part of [this.e.pipeline, this.e.details, this.e.explanation]) setProp(part, 'hidden', !visible);
-  }
-
-  renderExplanation({ names, logits, truth, loss, gradient, probabilityText }) {
-    const list = (f) => names.map((n, i) => `${n} ${f(i)}`).join(', ');
-    setText(this.e.explainSoftmax, `Softmax turns the logits (${list((i) => formatInput(logits[i]))}) into probabilities (${list(probabilityText)}): it raises e to each logit and divides by the sum, so every probability is positive, they add up to 1, and the largest logit gets the largest share.`);
-    setText(this.e.explainLoss, `The picture is a ${names[truth]}, so the loss is −ln ${probabilityText(truth)} = ${formatNumber(loss)}: only the true class’s probability counts. Near 1 the loss is near 0; near 0 it grows without bound, so a confident mistake costs most.`);
-    const moves = names.map((n, i) => {
-      const g = gradient[i];
-      if (Math.abs(g) < 5e-5) return `${n} stays (gradient ${formatSigned(g)})`;
-      return `${g < 0 ? 'raise' : 'lower'} ${n} (gradient ${formatSigned(g)})`;
-    });
-    setText(this.e.explainGradient, `To lower the loss, gradient descent moves each logit against its gradient y − t: ${moves.join(', ')}.`);
+    for (const part of [this.e.pipeline, this.e.details]) setProp(part, 'hidden', !visible);
   }
 
   // --- messages and panels ---------------------------------------------------------------
@@ -206,6 +200,16 @@ export class PipelineView {
   clearMessages() {
     this.rows.forEach((_, i) => this.fieldMessage(i, null));
   }
+
+  /** A line under the logits' switch (the picture changed while they were typed), or none. */
+  logitsNotice(text) {
+    setText(this.e.logitsNotice, text || '');
+  }
+
+  /** Who else draws with the details (the explanation): called with their data, in their turn. */
+  drawWithDetails(draw) {
+    this.onDetails = draw;
+  }
 }
 
 // A bar from the middle (0) to `fraction` of the half-width, left for negative values.
@@ -217,3 +221,5 @@ function drawSignedBar(fill, fraction) {
   fill.classList.toggle('beyond', Math.abs(fraction) > 1);
 }
 
+// "(true)" after the true class's name; the accessible names stay "Dog logit", "Dog probability".
+const trueTag = () => el('span', { class: 'true-tag', 'aria-hidden': 'true', text: ' (true)' });
