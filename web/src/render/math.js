@@ -49,7 +49,7 @@ export function renderSoftmaxFormula(el, { names, logits, temperature, scaledLog
       frac(mn(formatPowerOfTen(log10Terms[j])), mn(formatPowerOfTen(log10Sum))), mo('='), mn(formatProbability(probabilities[j], log10Probabilities[j]))));
   });
   if (scaled) {
-    lines.push(block(mtext('with '), mi('z'), mo('/'), mi('T'), mo('='), mtext('('),
+    lines.push(block(mtext('with'), describe(MATHML, 'mspace', { width: '0.4em' }, []), mi('z'), mo('/'), mi('T'), mo('='), mtext('('),
       ...scaledLogits.flatMap((s, j) => (j ? [mo(','), mn(formatShort(s))] : [mn(formatShort(s))])), mtext(')')));
   }
   patch(el, lines);
@@ -68,16 +68,18 @@ export function renderLossFormula(el, { names, truth, probabilities, log10Probab
   const z = (k) => (scaled ? row(sub(mi('z'), k), mo('/'), mi('T')) : sub(mi('z'), k));
   const fromLogits = block(mi('L'), mo('='), mo('−'), z(mtext(trueName)), mo('+'), ln(), sub(mo('∑'), mi('k')), e(z(mi('k'))));
   const fromLogitsValue = block(mo('='), mo('−'), mo('('), mn(formatShort(scaledLogits[truth])), mo(')'), mo('+'), mn(formatShort(logSum)), mo('='), mn(formatNumber(loss)));
-  const terms = [];
-  names.forEach((name, i) => {
-    if (i > 0) terms.push(mo('+'));
-    terms.push(row(mn(formatShort(target[i])), mo('·'), ln(), p(i)));
-  });
+  const term = (i) => row(mn(formatShort(target[i])), mo('·'), ln(), p(i));
   const second = block(m('mi', 'H'), mo('('), mi('t'), mo(','), mi('y'), mo(')'), mo('='), mo('−'), mo('∑'),
     sub(mi('t'), mi('i')), ln(), sub(mi('y'), mi('i')));
-  const third = block(mo('='), mo('−'), mo('('), ...terms, mo(')'), mo('='), mn(formatNumber(loss)));
+  const last = names.length - 1;
+  // Beyond two classes a term a line: a display formula does not wrap.
+  const third = names.length <= 2
+    ? [block(mo('='), mo('−'), mo('('), term(0), mo('+'), term(1), mo(')'), mo('='), mn(formatNumber(loss)))]
+    : [block(mo('='), mo('−'), mo('('), term(0)),
+      ...names.slice(1).map((_, k) => block(mo('+'), term(k + 1), ...(k + 1 === last ? [mo(')')] : []))),
+      block(mo('='), mn(formatNumber(loss)))];
   const note = (text) => describe(HTML, 'p', { class: 'hint' }, [text]);
-  patch(el, [first, firstValue, fromLogits, fromLogitsValue, second, third,
+  patch(el, [first, firstValue, fromLogits, fromLogitsValue, second, ...third,
     note(`t is the true label, one-hot: 1 for ${trueName}, 0 for the rest, so only ${trueName}’s term counts (a term with t = 0 is 0 even where y = 0).`),
     note('ln is the natural logarithm, as the slides’ log: with log₂ the slides’ cross-entropies 0.38 and 1.06 would be 0.54 and 1.52.'),
     note('The slides’ symbols: their fⱼ(z) is yⱼ here (softmax of the logits z); their Lᵢ, written with the scores, is the line from the logits above; their H(p, q), with p the true distribution and q the prediction, is H(t, y).'),

@@ -2,7 +2,7 @@
 // the training controls. Owns those elements; draws what it is given; decides nothing.
 import { Deferred, byId, el, fieldMessage, setProp, setText, showValue } from '../dom.js';
 import { formatCount, formatNumber, formatSigned } from '../format.js';
-import { PICTURE_COUNTS, pictureName } from '../network-state.js';
+import { PICTURE_CLASSES, PICTURE_COUNTS, pictureLabel, pictureName } from '../network-state.js';
 import { drawGray } from '../render/pixels.js';
 import { renderLossCurve } from '../render/plots.js';
 
@@ -12,7 +12,7 @@ export class NetworkView {
   constructor(root) {
     const $ = (id) => byId(root, id);
     this.e = {
-      picture: $('picture'), canvas: $('picture-canvas'), clear: $('clear-picture'),
+      picture: $('picture'), pictureClass: $('picture-class'), canvas: $('picture-canvas'), clear: $('clear-picture'),
       conv: $('conv-maps'), relu: $('relu-maps'), pool: $('pool-maps'), flat: $('flat-vector'),
       featureCount: $('feature-count'), logits: $('network-logits'),
       panel: $('training'), train: $('train'), step: $('step'), reset: $('reset'), seed: $('seed'),
@@ -85,6 +85,9 @@ export class NetworkView {
     this.pixels = pixels;
     if (picture.set !== 'drawing') this.addPictureOptions(picture.set, picture.index + 1);
     this.e.picture.value = picture.set === 'drawing' ? 'drawing' : `${picture.set}.${picture.index}`;
+    const label = pictureLabel(picture);
+    const where = `${picture.set === 'test' ? 'test' : 'training'} picture ${picture.index + 1}`;
+    setText(this.e.pictureClass, label === null ? 'Your drawing: no class of its own.' : `This is a ${PICTURE_CLASSES[label]} (${where}).`);
     const { filters, convSide, pooledSide } = pass;
     if (!this.maps) {
       const canvases = (side, parent, what) => {
