@@ -57,8 +57,9 @@ function buildPage() {
     entryPoints: {
       app: path.join(root, 'web', 'src', 'main.js'),
       'eval-worker': path.join(root, 'web', 'src', 'eval-worker.js'),
-      // Not in the first view: for pages that mount the app themselves.
+      // Not in the first view: for pages that mount the app themselves; the compare room.
       'softmax-app': path.join(root, 'web', 'src', 'mount.js'),
+      'compare-room': path.join(root, 'web', 'src', 'compare-entry.js'),
     },
     outdir: dist,
     bundle: true,
@@ -70,11 +71,49 @@ function buildPage() {
   });
 }
 
+// dist/softmax-cross-entropy.html: the whole page in one file (styles, scripts, the wasm as
+// base64, the icon and the example file as data: addresses), for an LMS that takes one file, or
+// to open from disk. It asks for nothing else: no worker either (evaluation runs in the page).
+function buildSingleFile() {
+  const read = (file) => fs.readFileSync(path.join(dist, file), 'utf8');
+  // A script's text inside <script>: "</script" would end it early.
+  const inline = (file) => `<script>${read(file).replace(/<\/script/gi, '<\\/script')}</script>`;
+  const dataUrl = (file, type) => `data:${type};base64,${fs.readFileSync(path.join(dist, file)).toString('base64')}`;
+  let html = read('index.html')
+    .replace('<link rel="stylesheet" href="style.css">', () => `<style>${read('style.css')}</style>`)
+    .replace('href="favicon.svg"', () => `href="${dataUrl('favicon.svg', 'image/svg+xml')}"`)
+    .replace('href="example-predictions.csv"', () => `href="${dataUrl('example-predictions.csv', 'text/csv')}"`)
+    .replace('<script src="embed-mode.js"></script>', () => inline('embed-mode.js'));
+  const scripts = ['loss-core-wasm.js', 'loss-core-wasm-scalar.js', 'loss-core-module.js', 'loss-core.js', 'compare-room.js', 'app.js'];
+  html = html.replace(/<script src="loss-core-module\.js" defer><\/script>\s*<script src="loss-core\.js" defer><\/script>\s*<script src="app\.js" defer><\/script>/,
+    () => `<script>self.softmaxSingleFile = true;</script>\n${scripts.map(inline).join('\n')}`);
+  if (/<(script|link)\b[^>]*\b(src|href)="(?!data:|#)[^"]*"/.test(html)) throw new Error('the single file still refers to another file');
+  fs.writeFileSync(path.join(dist, 'softmax-cross-entropy.html'), html);
+}
+
+// dist/softmax-explainer.js (the <softmax-explainer> element, with the page's markup) and
+// dist/softmax-explainer.css (the page's styles for a shadow root: :host for :root and html, the
+// frame element for body).
+function buildComponent() {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const body = html.slice(html.indexOf('>', html.indexOf('<body')) + 1, html.indexOf('</body>')).replace(/<script\b[^>]*><\/script>\s*/g, '');
+  require('esbuild').buildSync({
+    entryPoints: [path.join(root, 'web', 'src', 'element.js')], outfile: path.join(dist, 'softmax-explainer.js'),
+    bundle: true, format: 'iife', target: 'es2020', minify: true, legalComments: 'none', logLevel: 'warning',
+    define: { __MARKUP__: JSON.stringify(body.trim()) },
+  });
+  const css = fs.readFileSync(path.join(dist, 'style.css'), 'utf8')
+    .replace(/:root/g, ':host').replace(/\bhtml\{/g, ':host{').replace(/\.embed body/g, '.frame.embed').replace(/\bbody\b/g, '.frame');
+  fs.writeFileSync(path.join(dist, 'softmax-explainer.css'), `:host{display:block}${css}`);
+}
+
 function build({ forTests = false } = {}) {
   setup({ forTests });
   buildNative();
   buildWasm();
   buildPage();
+  buildSingleFile();
+  buildComponent();
   console.log(`Built dist/ (open dist/index.html, or npm start to serve it).`);
 }
 

@@ -20,6 +20,9 @@ module.exports = defineConfig({
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
         '--disable-sync', '--no-first-run', '--disable-quic',
+        // A course page made by a test (route.fulfill) counts as public, the page it frames as
+        // local, and Chromium blocks that; a real course site and its embed are both public.
+        '--disable-features=LocalNetworkAccessChecks',
         // For the leak test: gc() and exact performance.memory figures.
         '--js-flags=--expose-gc', '--enable-precise-memory-info'],
     },

@@ -3,7 +3,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readLink, writeLink, isValidState } from '../../web/src/link.js';
-import { LIMITS } from '../../web/src/limits.js';
+import { LIMITS, PARTS } from '../../web/src/limits.js';
 
 const SEED = 20261128;
 const RUNS = 500;
@@ -33,6 +33,7 @@ const validState = names(LIMITS.minClasses).chain((classes) => fc.record({
   temperature: finite(LIMITS.minTemperature, LIMITS.maxTemperature),
   view: fc.constantFrom('pipeline', 'compare'),
   embed: fc.boolean(),
+  parts: fc.oneof(fc.constant(null), fc.subarray(PARTS, { minLength: 1 })),
   compare: names(LIMITS.minClasses).chain((k) => fc.integer({ min: 1, max: LIMITS.maxRows }).chain((rows) =>
     fc.constantFrom('p', 'z').chain((input) => {
       const row = fc.array(input === 'p' ? probability : logit, { minLength: k.length, maxLength: k.length });
@@ -58,7 +59,7 @@ test('write then read gives the same state, with no notices', () => {
 });
 
 // Strings that look like links: known keys with hostile or random values.
-const keys = fc.constantFrom('v', 'preset', 'c', 'z', 't', 'T', 'pic', 's', 'h', 'view', 'embed', 'k', 'a', 'b', 'y', 'in', '__proto__', 'constructor', 'toString', '');
+const keys = fc.constantFrom('v', 'preset', 'c', 'z', 't', 'T', 'pic', 's', 'h', 'view', 'embed', 'parts', 'k', 'a', 'b', 'y', 'in', '__proto__', 'constructor', 'toString', '');
 const value = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('1e999', 'NaN', '-0', '0x10', '%', '%E0%A4%A', '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '1;2,3', ',,,', 'n,n', 'test.1', 'draw.AA', '3000,1', 'test.2:1,5'));
 const linkish = fc.array(fc.tuple(keys, value), { maxLength: 12 }).map((pairs) => '?' + pairs.map(([k, v]) => `${k}=${v}`).join('&'));
 

@@ -25,7 +25,7 @@ test('every preset has a short link that reads back to it', () => {
 });
 
 test('a full link writes and reads back exactly, names with commas and unicode included', () => {
-  const state = { classes: ['Dog', 'Owl, barn', 'Ünïcödé 🐈'], logits: [1.25, -1e-300, 1e300], truth: 2, temperature: 0.7, view: 'pipeline', embed: true,
+  const state = { classes: ['Dog', 'Owl, barn', 'Ünïcödé 🐈'], logits: [1.25, -1e-300, 1e300], truth: 2, temperature: 0.7, view: 'pipeline', embed: true, parts: ['logits', 'probabilities', 'loss'],
     compare: { classes: ['a', 'b;c'], nn1: [[0.25, 0.75]], nn2: [[1, 0]], labels: [1], input: 'p' },
     picture: { set: 'training', index: 199 }, seed: 4294967295, history: [5, { picture: { set: 'test', index: 2 }, target: 1 }, 7] };
   assert.ok(isValidState(state));
@@ -125,4 +125,17 @@ test('parseNumber accepts plain decimals and refuses the rest, saying why', () =
   assert.equal(parseNumber('0x10').error, '“0x10” is not a number');
   assert.equal(parseNumber('Infinity').error, '“Infinity” is not a number');
   assert.equal(parseNumber('5', { min: 0, max: 1 }).error, '“5” is outside the range 0 to 1');
+});
+
+test('parts: the embed shows only the parts named, written in the page’s order; bad names are refused with a notice', () => {
+  const { state, notices } = readLink('?preset=dog-cat&embed=1&parts=loss,logits,probabilities');
+  assert.deepEqual(notices, []);
+  assert.deepEqual(state.parts, ['logits', 'probabilities', 'loss']);
+  assert.equal(writeLink(state), '?preset=dog-cat&embed=1&parts=logits,probabilities,loss');
+  assert.deepEqual(readLink(writeLink(state)).state, state);
+  const bad = readLink('?parts=logits,wings');
+  assert.equal(bad.state.parts, null);
+  assert.deepEqual(bad.notices, ['Ignored parts: part 2 “wings” is not a part (picture, cnn, logits, temperature, probabilities, loss, formulas, plot, classes, training, compare).']);
+  assert.match(readLink('?parts=loss,loss').notices[0], /“loss” is named twice/);
+  assert.equal(defaultState().parts, null);
 });

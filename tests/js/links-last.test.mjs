@@ -19,7 +19,8 @@ test('there is a corpus for every link format version so far', () => {
 // the link names an example that sets them: each example shows a picture of its true class
 // (version 2's defaults: test picture 1, a dog; confident-wrong and huge-logits, whose true
 // class is Cat, show test picture 2, a cat).
-const ADDED = { 1: { picture: { set: 'test', index: 0 }, seed: 1, history: [] }, 2: {} };
+// `parts` came after version 2 was frozen, as a key a version 2 link may carry.
+const ADDED = { 1: { picture: { set: 'test', index: 0 }, seed: 1, history: [], parts: null }, 2: { parts: null } };
 function added(version, link) {
   const id = new URLSearchParams(link).get('preset');
   const preset = id && findPreset(id);

@@ -168,3 +168,14 @@ test('an evaluation goes to compare as NN1 against a uniform NN2, with its names
   const eleven = Array.from({ length: 11 }, (_, i) => `c${i}`);
   assert.match(edit.sendEvaluation(start(), { ...evaluation, classes: eleven }).error, /at most 10 classes/);
 });
+
+test('parts: one shown or left out at a time, all of them is null, none is refused', () => {
+  let s = start();
+  s = edit.setPart(s, 'cnn', false);
+  assert.deepEqual(s.parts, ['picture', 'logits', 'temperature', 'probabilities', 'loss', 'formulas', 'plot', 'classes', 'training', 'compare']);
+  assert.equal(edit.setPart(s, 'cnn', true).parts, null);
+  let only = { ...start(), parts: ['loss'] };
+  assert.equal(edit.setPart(only, 'loss', false), null);
+  only = edit.setPart(only, 'logits', true);
+  assert.deepEqual(only.parts, ['logits', 'loss'], 'in the page’s order');
+});

@@ -2,8 +2,6 @@
 // the link it opens with, a browser adapter and a way to load the core, it builds the views,
 // then the store and the controllers, and binds them. Two apps on one page share nothing.
 import { compareMetrics, createCompute } from './compute.js';
-import { CompareController } from './controllers/compare.js';
-import { EvaluationController } from './controllers/evaluation.js';
 import { PageController, captionOf } from './controllers/page.js';
 import { PipelineController } from './controllers/pipeline.js';
 import { TrainingController } from './controllers/training.js';
@@ -11,7 +9,6 @@ import { readLink } from './link.js';
 import { NetworkSession } from './network-session.js';
 import { COMPARE_PRESET, presetOf } from './presets.js';
 import { Store } from './store.js';
-import { CompareView } from './views/compare-view.js';
 import { EvaluateView } from './views/evaluate-view.js';
 import { ExplanationView } from './views/explanation-view.js';
 import { NetworkView } from './views/network-view.js';
@@ -45,22 +42,35 @@ export function mountApp(root, { link, browser, loadCore, frame }) {
 
 function start(root, core, opened, page, browser) {
   const views = {
-    page, pipeline: new PipelineView(root), explanation: new ExplanationView(root), network: new NetworkView(root),
-    compare: new CompareView(root), evaluate: new EvaluateView(root),
+    page, pipeline: new PipelineView(root), explanation: new ExplanationView(root), network: new NetworkView(root), evaluate: new EvaluateView(root),
   };
   const session = new NetworkSession(core);
   const store = new Store({ compute: createCompute(core, session) });
-  const context = { store, core, session, views, browser };
+  const context = { root, store, core, session, views, browser };
   const pageController = new PageController(context);
   store.writeLink = (state) => pageController.writeLink(state);
-  const controllers = [pageController, new PipelineController(context), new TrainingController(context),
-    new CompareController(context), new EvaluationController(context)];
+  const controllers = [pageController, new PipelineController(context), new TrainingController(context)];
+  const compareRoom = roomLoader(context, controllers);
+  store.subscribe((next) => { if (next.view === 'compare') compareRoom(); });
   const { state, notices } = checkedComparison(core, opened);
   page.showNotices(notices);
   store.commit(state);
   page.showReady();
+  // A file chosen while the core loaded is evaluated now, not lost.
+  if (views.evaluate.chosenFile()) compareRoom();
   setTimeout(() => views.network.fillPictureMenu());
   return { store, session, controllers };
+}
+
+// The compare room, loaded once, the first time it is asked for.
+function roomLoader(context, controllers) {
+  let loading = null;
+  return () => {
+    loading = loading || context.browser.loadRoom('compare-room.js', 'SoftmaxCompareRoom')
+      .then((mount) => controllers.push(...mount(context)))
+      .catch((error) => context.views.page.shareStatus(`The compare view could not load: ${error.message}.`));
+    return loading;
+  };
 }
 
 // The slide's tables need no check; a link's do, before anything is shown.

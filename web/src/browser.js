@@ -5,11 +5,23 @@
 /**
  * For a window: `search` (the query the page opened with), `pageAddress` (the address
  * without query), `replaceQuery(query)`, `copy(text)`, `download(name, text, type)`,
- * `createWorker(url)` (null where workers cannot start), and `document`.
+ * `inFrame` and `tellFrame(message)`, `createWorker(url)` (null where workers cannot start),
+ * and `document`.
  */
-export function createBrowser(win = globalThis) {
+export function createBrowser(win = globalThis, { scriptBase = null } = {}) {
   const { location, history, navigator, document } = win;
   return {
+    /** A room of the app (a classic script beside the page, or `scriptBase`) and the global it
+     *  defines; already there in the single file. */
+    loadRoom(file, global) {
+      if (win[global]) return Promise.resolve(win[global]);
+      return new Promise((resolve, reject) => {
+        const src = scriptBase ? new URL(file, scriptBase).href : file;
+        const script = Object.assign(document.createElement('script'), { src, onload: () => resolve(win[global]) });
+        script.onerror = () => reject(new Error(`${file} could not be loaded`));
+        document.head.append(script);
+      });
+    },
     document,
     search: location.search,
     pageAddress: () => location.href.split(/[?#]/)[0],
@@ -29,7 +41,13 @@ export function createBrowser(win = globalThis) {
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     },
+    /** In a frame: the page that frames it is told `message` (any origin: it carries no secret). */
+    inFrame: win.parent !== win,
+    tellFrame(message) {
+      if (win.parent !== win) win.parent.postMessage(message, '*');
+    },
     createWorker(url) {
+      if (win.softmaxSingleFile) return null; // one file: nothing beside it to start
       try {
         return new win.Worker(url);
       } catch {

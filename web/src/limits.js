@@ -48,6 +48,19 @@ export function readSeed(text) {
   return r;
 }
 
+// The parts of the page an embed can show (link key `parts`), in the page's order.
+export const PARTS = ['picture', 'cnn', 'logits', 'temperature', 'probabilities', 'loss', 'formulas', 'plot', 'classes', 'training', 'compare'];
+
+/** The parts an embed shows: names from PARTS, comma-separated, each once; given in the page's order. */
+export function parseParts(text) {
+  const names = text.split(',');
+  for (let i = 0; i < names.length; i++) {
+    if (!PARTS.includes(names[i])) return { error: `part ${i + 1} ${quote(names[i])} is not a part (${PARTS.join(', ')})` };
+    if (names.indexOf(names[i]) < i) return { error: `part ${i + 1} ${quote(names[i])} is named twice` };
+  }
+  return { value: PARTS.filter((p) => names.includes(p)) };
+}
+
 export const isValidClassCount = (n) => n >= LIMITS.minClasses && n <= LIMITS.maxClasses;
 
 /** A class index from 0, as links carry the true class and the compare labels. */

@@ -15,7 +15,7 @@
 
 import { quote } from './numbers.js';
 import {
-  LIMITS, NETWORK_CLASSES, isValidClassCount as validCount, parseCell, parseIndex, parseLogit, parseName, parseRowValue,
+  LIMITS, NETWORK_CLASSES, isValidClassCount as validCount, parseParts, parseCell, parseIndex, parseLogit, parseName, parseRowValue,
   parseTemperature, readSeed,
 } from './limits.js';
 import {
@@ -69,6 +69,7 @@ export const FIELDS = [
     read: (raw) => (raw === '1' || raw === '0' ? { value: raw === '1' } : { error: `${quote(decode(raw) ?? raw)} is not 1 or 0` }),
     write: (on) => (on ? '1' : '0'),
   },
+  { group: 'page', path: ['parts'], key: 'parts', fallback: null, read: (raw) => parseParts(decode(raw) ?? ''), write: (parts) => parts.join(',') },
 ];
 
 const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));
@@ -95,7 +96,7 @@ export function isValidState(s) {
     isValidHistory(s.history) &&
     Number.isInteger(s.truth) && s.truth >= 0 && s.truth < c.length &&
     parseTemperature(String(s.temperature)).value === s.temperature &&
-    VIEWS.includes(s.view) && typeof s.embed === 'boolean' &&
+    VIEWS.includes(s.view) && typeof s.embed === 'boolean' && (s.parts === null || sameJson(parseParts(String(s.parts)).value, s.parts)) &&
     INPUTS.includes(s.compare.input) && validNames(k) && rowsOk(s.compare.nn1) && rowsOk(s.compare.nn2) &&
     s.compare.nn1.length === s.compare.nn2.length && Array.isArray(s.compare.labels) &&
     s.compare.labels.length === s.compare.nn1.length &&
@@ -222,6 +223,7 @@ export function readLink(search) {
   for (const key of ['picture', 'seed', 'history']) if (read[key] !== undefined) state[key] = read[key];
   if (read.view) state.view = read.view;
   if (read.embed !== undefined) state.embed = read.embed;
+  if (read.parts !== undefined) state.parts = read.parts;
   return { state, notices };
 }
 

@@ -2,5 +2,7 @@
 // app and the browser adapter as the global SoftmaxExplainer. Nothing is mounted on load.
 import { mountApp } from './app.js';
 import { createBrowser } from './browser.js';
+import { mountCompareRoom } from './compare-room.js';
 
 self.SoftmaxExplainer = { mountApp, createBrowser };
+self.SoftmaxCompareRoom = mountCompareRoom;

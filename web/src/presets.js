@@ -80,6 +80,7 @@ export function defaultState() {
     compare: structuredClone(COMPARE_PRESET.state),
     view: 'pipeline',
     embed: false,
+    parts: null, // every part
     picture: { set: 'test', index: 0 },
     seed: 1,
     history: [],

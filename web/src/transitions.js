@@ -1,7 +1,7 @@
 // Pure state edits: each takes the state (and what it needs to know) and returns the next
 // state, or {error} where the edit is refused. No DOM, no core: tested in Node
 // (tests/js/transitions.test.mjs). The store then asks the core whether it can show it.
-import { LIMITS, NETWORK_CLASSES, parseLogit, parseName, parseTemperature } from './limits.js';
+import { LIMITS, NETWORK_CLASSES, PARTS, parseLogit, parseName, parseTemperature } from './limits.js';
 import { withTraining } from './network-state.js';
 import { defaultNames } from './presets.js';
 
@@ -92,6 +92,14 @@ export function applyPreset(state, preset) {
 }
 
 export const showView = (state, view) => ({ ...state, view });
+
+/** Shows or leaves out one part of the page (null: every part); null where none would be left. */
+export function setPart(state, name, on) {
+  const shown = (state.parts || PARTS).filter((p) => p !== name || on);
+  const parts = PARTS.filter((p) => shown.includes(p) || (on && p === name));
+  if (parts.length === 0) return null;
+  return { ...state, parts: parts.length === PARTS.length ? null : parts };
+}
 
 // --- the network -----------------------------------------------------------------------
 

@@ -4,6 +4,10 @@ import { writeLink } from '../link.js';
 import { findPreset, presetOf } from '../presets.js';
 import * as edit from '../transitions.js';
 
+// The few lines a course page needs to size the frame to the height it reports (MIT, ours).
+export const HOST_SCRIPT = '<script>addEventListener("message",function(e){var d=e.data;if(!d||d.subject!=="softmax-explainer.height")return;' +
+  'document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)f.style.height=d.height+"px";});});<\/script>';
+
 export const captionOf = (preset) => (preset ? preset.caption : 'Your own numbers: choose an example to start again from the slides.');
 
 export class PageController {
@@ -17,11 +21,14 @@ export class PageController {
     store.subscribe((state) => this.render(state));
     // A refused edit on the pipeline says why there (the compare view has its own message line).
     store.onRefusal((message, next) => { if (next.view === 'pipeline') this.page.shareStatus(`Not applied: ${message}`); });
+    // In a frame, the page says its height whenever it changes (Canvas's message, and our own).
+    if (browser.inFrame) this.stopHeight = this.page.observeHeight((height) => this.tellHeight(height));
   }
 
   render(state) {
     const preset = presetOf(state);
     this.page.setEmbed(state.embed);
+    this.page.showParts(state.parts);
     this.page.render({ view: state.view, presetId: preset && preset.id, caption: captionOf(preset) });
     if (this.embedOpen) this.page.showEmbed(true, this.embedCode());
   }
@@ -36,7 +43,7 @@ export class PageController {
     const preset = findPreset(id);
     if (!preset) return;
     this.views.pipeline.clearMessages();
-    this.views.compare.cellMessage(null);
+    if (this.views.compare) this.views.compare.cellMessage(null);
     this.store.commit(edit.applyPreset(this.store.state, preset));
   }
 
@@ -58,6 +65,24 @@ export class PageController {
     this.copy(this.embedCode(), 'Embed code copied.');
   }
 
+  /** Shows or leaves out a part (the embed panel's check boxes); at least one stays. */
+  togglePart(name, on) {
+    const next = edit.setPart(this.store.state, name, on);
+    if (next) return this.store.commit(next);
+    this.page.showParts(this.store.state.parts);
+    this.page.shareStatus('An embed shows at least one part.');
+  }
+
+  /** The frame's height, for Canvas (lti.frameResize) and for our host script (embedding.md). */
+  tellHeight(height) {
+    this.browser.tellFrame({ subject: 'lti.frameResize', height });
+    this.browser.tellFrame({ subject: 'softmax-explainer.height', height });
+  }
+
+  destroy() {
+    if (this.stopHeight) this.stopHeight();
+  }
+
   dismissNotices() {
     this.page.showNotices([]);
   }
@@ -65,7 +90,7 @@ export class PageController {
   embedCode() {
     const src = this.browser.pageAddress() + writeLink({ ...this.store.state, embed: true });
     const safe = src.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-    return `<iframe src="${safe}" title="Softmax and cross-entropy explainer" width="100%" height="640" style="border:0;max-width:100%" loading="lazy"></iframe>`;
+    return `<iframe src="${safe}" title="Softmax and cross-entropy explainer" width="100%" height="640" style="border:0;max-width:100%" loading="lazy"></iframe>\n${HOST_SCRIPT}`;
   }
 
   async copy(text, done) {

@@ -1,18 +1,32 @@
 // The page around the views: the toolbar (views, examples, sharing, embedding), the link's
 // notices, the loading status and the footer. Owns those elements; draws what it is told.
 import { byId, el, setAttr, setProp, setText } from '../dom.js';
+import { PARTS } from '../limits.js';
 import { PRESETS } from '../presets.js';
+
+// The check boxes' labels for the parts an embed can show.
+const PART_LABELS = {
+  picture: 'Picture', cnn: 'Network (CNN)', logits: 'Logits', temperature: 'Temperature', probabilities: 'Probabilities',
+  loss: 'Loss', formulas: 'Formulas and explanation', plot: 'Loss plot', classes: 'Classes', training: 'Training', compare: 'Compare networks',
+};
 
 export class PageView {
   constructor(root, frame = root.documentElement) {
     const $ = (id) => byId(root, id);
+    this.root = root;
     this.frame = frame; // its class switches the compact layout for iframes
     this.e = {
       preset: $('preset'), caption: $('preset-caption'), copyLink: $('copy-link'), shareStatus: $('share-status'),
       embedButton: $('embed-button'), embedPanel: $('embed-panel'), embedCode: $('embed-code'), copyEmbed: $('copy-embed'),
       openFull: $('open-full'), notices: $('notices'), noticeList: $('notice-list'), dismissNotices: $('dismiss-notices'),
       loadStatus: $('load-status'), footer: $('page-footer'), showPipeline: $('show-pipeline'), showCompare: $('show-compare'),
+      embedParts: $('embed-parts'),
     };
+    this.partBoxes = PARTS.map((name) => {
+      const box = el('input', { type: 'checkbox', value: name });
+      this.e.embedParts.append(el('label', { class: 'part-choice' }, box, el('span', { class: 'visually-hidden', text: 'Show ' }), PART_LABELS[name]));
+      return box;
+    });
     for (const p of PRESETS) this.e.preset.append(el('option', { value: p.id, text: p.title }));
     this.e.preset.append(el('option', { value: '', text: 'Your own numbers', disabled: '' }));
   }
@@ -27,6 +41,26 @@ export class PageView {
     e.dismissNotices.addEventListener('click', () => h.dismissNotices());
     e.showPipeline.addEventListener('click', () => h.view('pipeline'));
     e.showCompare.addEventListener('click', () => h.view('compare'));
+    for (const box of this.partBoxes) box.addEventListener('change', () => h.togglePart(box.value, box.checked));
+  }
+
+  /** Only these parts of the page (null: all), and their boxes in the embed panel ticked. */
+  showParts(parts) {
+    for (const node of this.root.querySelectorAll('[data-part]')) node.classList.toggle('part-off', parts !== null && !parts.includes(node.dataset.part));
+    for (const box of this.partBoxes) setProp(box, 'checked', parts === null || parts.includes(box.value));
+  }
+
+  /** callback(height) whenever the page's height changes (for the frame around it). */
+  observeHeight(callback) {
+    // The body's own height: the document's grows with the frame and would never shrink.
+    const body = this.root.body || this.frame;
+    let last = 0;
+    const observer = new ResizeObserver(() => {
+      const height = Math.ceil(body.getBoundingClientRect().height);
+      if (height !== last) callback((last = height));
+    });
+    observer.observe(body);
+    return () => observer.disconnect();
   }
 
   /** The view switch, the example list and its caption. */
