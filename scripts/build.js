@@ -104,7 +104,8 @@ function buildComponent() {
   });
   const css = fs.readFileSync(path.join(dist, 'style.css'), 'utf8')
     .replace(/:root/g, ':host').replace(/\bhtml\{/g, ':host{').replace(/\.embed body/g, '.frame.embed').replace(/\bbody\b/g, '.frame');
-  fs.writeFileSync(path.join(dist, 'softmax-explainer.css'), `:host{display:block}${css}`);
+  // `all: initial` first: nothing the host page sets is inherited into the element.
+  fs.writeFileSync(path.join(dist, 'softmax-explainer.css'), `:host{all:initial;display:block}${css}`);
 }
 
 function build({ forTests = false } = {}) {

@@ -124,7 +124,7 @@ test('the single file, alone in an empty folder, opened from file://: the slideâ
 // A host page on the same site as dist/, with the CSP a course site might send, and two elements.
 const COMPONENT_HOST = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course page</title>
 <meta http-equiv="Content-Security-Policy" content="script-src 'self' 'wasm-unsafe-eval'">
-<style>.column{max-width:700px}</style></head><body><h1>Week 3: softmax</h1><div class="column">
+<style>.column{max-width:700px}body{font-family:Georgia,serif;text-align:center;color:rebeccapurple}</style></head><body><h1>Week 3: softmax</h1><div class="column">
 <softmax-explainer id="first" preset="dog-cat" parts="logits,probabilities,loss"></softmax-explainer>
 <softmax-explainer id="second" preset="nn1-vs-nn2" embed="0"></softmax-explainer></div>
 <p id="host-text">The host's own text.</p>
@@ -148,5 +148,9 @@ test('two <softmax-explainer> elements under the hostâ€™s CSP keep separate stat
   // No style leaks either way: the host's text keeps its font, the element its own.
   const hostFont = await page.locator('#host-text').evaluate((p) => getComputedStyle(p).fontFamily);
   expect(hostFont).not.toContain('system-ui');
+  const inside = await first.locator('#loss-sentence').evaluate((p) => [getComputedStyle(p).fontFamily, getComputedStyle(p).textAlign, getComputedStyle(p).color]);
+  expect(inside[0]).toContain('system-ui');
+  expect(inside[1]).not.toBe('center');
+  expect(inside[2]).not.toBe('rgb(102, 51, 153)');
   expect(problems).toEqual([]);
 });
