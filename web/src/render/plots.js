@@ -20,7 +20,7 @@ function axes({ left, right, top, bottom }, { xMax = 1, yMax, xTicks = [], yTick
   for (const [v, text] of yTicks) parts.push(svg('text', { x: left - 5, y: y(v) + 4, class: 'tick', 'text-anchor': 'end' }, text));
   if (xLabel) parts.push(svg('text', { x: (left + right) / 2, y: bottom + xLabelGap, class: 'axis-label', 'text-anchor': 'middle' }, xLabel));
   if (yLabel) {
-    const cx = left - 28, cy = (top + bottom) / 2;
+    const cx = left - 30, cy = (top + bottom) / 2;
     parts.push(svg('text', { x: cx, y: cy, class: 'axis-label', 'text-anchor': 'middle', transform: `rotate(-90 ${cx} ${cy})` }, yLabel));
   }
   return { x, y, parts };
