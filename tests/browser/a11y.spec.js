@@ -13,6 +13,8 @@ const VIEWS = [
   ['compare', '/?preset=nn1-vs-nn2'],
   ['embedded', '/?preset=three-classes&embed=1'],
   ['link notices', '/?v=1&z=abc,0&foo=1'],
+  ['embed panel open, some parts', '/?preset=dog-cat&parts=logits,probabilities,loss,training'],
+  ['embedded, phone, three parts', '/?preset=dog-cat&embed=1&parts=logits,probabilities,loss'],
 ];
 
 for (const scheme of ['light', 'dark']) {
@@ -22,6 +24,8 @@ for (const scheme of ['light', 'dark']) {
       const page = await context.newPage();
       await open(page, url);
       await expect(page.locator('#load-status')).toBeHidden();
+      if (name.startsWith('embed panel')) await page.getByRole('button', { name: 'Embed' }).click();
+      if (name.includes('phone')) await page.setViewportSize({ width: 360, height: 640 });
       if (name === 'compare') {
         await page.getByLabel('Load a file', { exact: true }).setInputFiles(path.resolve(__dirname, '..', 'fixtures', 'bad-lines.csv'));
         await expect(page.locator('#evaluate-status')).toContainText('rows evaluated');
