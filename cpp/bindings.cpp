@@ -162,9 +162,10 @@ val crossEntropyJs(const val& p, const val& q) { return wrap(crossEntropy(toVect
 val entropyJs(const val& p) { return wrap(entropy(toVector(p))); }
 val klDivergenceJs(const val& p, const val& q) { return wrap(klDivergence(toVector(p), toVector(q))); }
 
-// N rows x C classes of logits (row-major) and one class index per row: each row's loss and
-// the gradient softmax(z) - t, from the throughput kernel.
-val softmaxCrossEntropyBatchJs(const val& logits, double classes, const val& labels) {
+// N rows x C classes of logits (row-major) and one class index per row, checked for shape; then
+// `kernel(z, rows, classes, labels, out)` fills each row's loss (and, for cross-entropy, the gradient).
+template <class Kernel>
+val batchLoss(const val& logits, double classes, const val& labels, bool withGradient, Kernel kernel) {
     const std::vector<double> z = toVector(logits), y = toVector(labels);
     if (!(classes >= 1 && classes <= static_cast<double>(kMaxClasses)) || classes != std::floor(classes))
         return failure("classes must be a whole number from 1 to " + std::to_string(kMaxClasses));
@@ -174,12 +175,25 @@ val softmaxCrossEntropyBatchJs(const val& logits, double classes, const val& lab
                        std::to_string(c) + " classes");
     BatchLoss out;
     out.losses.resize(y.size());
-    out.gradient.resize(z.size());
-    const Result<double> r =
-        softmaxCrossEntropyBatch(z.data(), y.size(), c, y.data(), out.losses.data(), out.gradient.data());
+    if (withGradient) out.gradient.resize(z.size());
+    const Result<double> r = kernel(z, y.size(), c, y, out);
     if (!r.ok()) return failure(r.error);
     out.meanLoss = r.value;
     return success(out);
+}
+
+// Each row's loss -ln softmax(z)_y and the gradient softmax(z) - t, from the throughput kernel.
+val softmaxCrossEntropyBatchJs(const val& logits, double classes, const val& labels) {
+    return batchLoss(logits, classes, labels, true, [](const auto& z, std::size_t n, std::size_t c, const auto& y, BatchLoss& out) {
+        return softmaxCrossEntropyBatch(z.data(), n, c, y.data(), out.losses.data(), out.gradient.data());
+    });
+}
+
+// The slides' squared error per row of logits, for the loss landscape's map.
+val squaredErrorBatchJs(const val& logits, double classes, const val& labels) {
+    return batchLoss(logits, classes, labels, false, [](const auto& z, std::size_t n, std::size_t c, const auto& y, BatchLoss& out) {
+        return squaredErrorBatch(z.data(), n, c, y.data(), out.losses.data());
+    });
 }
 
 // Rows as (values, widths); targets as class indices (targetWidths null) or rows.
@@ -252,6 +266,7 @@ EMSCRIPTEN_BINDINGS(loss_core) {
     emscripten::function("klDivergence", &klDivergenceJs);
     emscripten::function("batchMetrics", &batchMetricsJs);
     emscripten::function("softmaxCrossEntropyBatch", &softmaxCrossEntropyBatchJs);
+    emscripten::function("squaredErrorBatch", &squaredErrorBatchJs);
     emscripten::function("explain", &explainJs);
     emscripten::function("squaredErrorGradient", &squaredErrorGradientJs);
     emscripten::function("heapBytesInUse", &heapBytesInUse);

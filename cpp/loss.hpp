@@ -73,6 +73,11 @@ Result<double> klDivergence(const std::vector<double>& p, const std::vector<doub
 // before the bad one may have been written.
 Result<double> softmaxCrossEntropyBatch(const double* logits, std::size_t rows, std::size_t classes,
                                         const double* labels, double* losses, double* gradient);
+// The slides' squared error over a batch of logits, for maps of the loss: each row's
+// sum_k (softmax(z)_k - t_k)^2 with t one-hot at its label, written to `losses`; returns the mean.
+// The same checks as softmaxCrossEntropyBatch.
+Result<double> squaredErrorBatch(const double* logits, std::size_t rows, std::size_t classes, const double* labels,
+                                 double* losses);
 // True where the build has WASM SIMD (-msimd128): the batch kernel then runs two lanes at a time
 // with fastexp, within 1e-12 of the portable path (see fast_exp.hpp).
 bool batchKernelUsesSimd();

@@ -3,6 +3,7 @@
 #include "loss.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "checks.hpp"
 #include "stable.hpp"
@@ -98,6 +99,42 @@ Result<BatchMetrics> evaluateBatch(const std::vector<View>& rows, const BatchTar
 }
 
 }  // namespace
+
+Result<double> squaredErrorBatch(const double* logits, std::size_t rows, std::size_t classes, const double* labels,
+                                 double* losses) {
+    if (rows == 0 || classes == 0) return failure<double>("there are no rows");
+    if (classes > kMaxClasses) return failure<double>(count(classes) + " classes, more than the limit of " + count(kMaxClasses));
+    if (rows > kMaxValues / classes)
+        return failure<double>(count(rows * classes) + " values, more than the limit of " + count(kMaxValues) + " per call");
+    // A map redraws 16,384 rows at a time: one buffer for the exponentials, messages only on failure.
+    std::vector<double> e(classes);
+    double total = 0;
+    for (std::size_t r = 0; r < rows; ++r) {
+        const double* z = logits + r * classes;
+        double m = z[0];
+        bool finite = true;
+        for (std::size_t k = 0; k < classes; ++k) {
+            finite = finite && std::isfinite(z[k]);
+            m = std::max(m, z[k]);
+        }
+        if (!finite || !isClassIndex(labels[r], classes)) {
+            std::string error = checkLogits(View(z, classes), rowPrefix(r));
+            if (error.empty()) error = checkClassIndex(labels[r], classes, rowPrefix(r));
+            return failure<double>(error);
+        }
+        double sum = 0;
+        for (std::size_t k = 0; k < classes; ++k) sum += (e[k] = std::exp(z[k] - m));
+        const auto label = static_cast<std::size_t>(labels[r]);
+        double loss = 0;
+        for (std::size_t k = 0; k < classes; ++k) {
+            const double d = e[k] / sum - (k == label ? 1.0 : 0.0);
+            loss += d * d;
+        }
+        losses[r] = loss;
+        total += loss;
+    }
+    return {total / static_cast<double>(rows), ""};
+}
 
 Result<BatchMetrics> batchMetrics(const std::vector<View>& predicted, const BatchTarget& target) {
     return evaluateBatch(predicted, target, false, 1.0, false);

@@ -161,19 +161,26 @@ async function dragInPage(page) {
 async function interaction() {
   await withChromium(async (browser, base) => {
     const page = await browser.newPage();
-    const open = async (query) => {
+    const open = async (query, { landscape = false } = {}) => {
       await page.goto(base + query);
       await page.waitForSelector('#load-status', { state: 'hidden' });
+      // The loss landscape redraws with every edit while it is in view (a 128 × 128 grid a map).
+      if (landscape) {
+        await page.evaluate(() => document.getElementById('landscape').scrollIntoView());
+        await page.waitForSelector('#landscape-maps figure');
+      }
     };
     const values = Array.from({ length: 100 }, (_, i) => String((i + 1) / 101));
     const cases = [
       ['pipeline: a logit', '?preset=dog-cat', '#logit-0', values],
+      ['a logit, the loss landscape in view (one 128 × 128 map)', '?preset=dog-cat', '#logit-0', values, { landscape: true }],
+      ['a logit, the loss landscape in view (both maps)', '?preset=dog-cat&ll=both', '#logit-0', values, { landscape: true }],
       ['pipeline, 3 classes: temperature', '?preset=hot-and-cold', '#temperature', values.map((v) => String(0.5 + Number(v)))],
       ['compare: a table cell', '?preset=nn1-vs-nn2&v=1&in=z&a=1,0;0,1;0,1&b=1,0;0,1;0,1&view=compare', '[aria-label="NN1 row 1 Dog"]', values],
     ];
     const rows = [];
-    for (const [name, query, selector, vals] of cases) {
-      await open(query);
+    for (const [name, query, selector, vals, options] of cases) {
+      await open(query, options);
       rows.push([name, await page.evaluate(editInPage, { selector, values: vals })]);
     }
     await open('?preset=dog-cat');

@@ -60,6 +60,7 @@ function buildPage() {
       // Not in the first view: for pages that mount the app themselves; the compare room.
       'softmax-app': path.join(root, 'web', 'src', 'mount.js'),
       'compare-room': path.join(root, 'web', 'src', 'compare-entry.js'),
+      'landscape-room': path.join(root, 'web', 'src', 'landscape-entry.js'),
     },
     outdir: dist,
     bundle: true,
@@ -84,7 +85,7 @@ function buildSingleFile() {
     .replace('href="favicon.svg"', () => `href="${dataUrl('favicon.svg', 'image/svg+xml')}"`)
     .replace('href="example-predictions.csv"', () => `href="${dataUrl('example-predictions.csv', 'text/csv')}"`)
     .replace('<script src="embed-mode.js"></script>', () => inline('embed-mode.js'));
-  const scripts = ['loss-core-wasm.js', 'loss-core-wasm-scalar.js', 'loss-core-module.js', 'loss-core.js', 'compare-room.js', 'app.js'];
+  const scripts = ['loss-core-wasm.js', 'loss-core-wasm-scalar.js', 'loss-core-module.js', 'loss-core.js', 'compare-room.js', 'landscape-room.js', 'app.js'];
   html = html.replace(/<script src="loss-core-module\.js" defer><\/script>\s*<script src="loss-core\.js" defer><\/script>\s*<script src="app\.js" defer><\/script>/,
     () => `<script>self.softmaxSingleFile = true;</script>\n${scripts.map(inline).join('\n')}`);
   if (/<(script|link)\b[^>]*\b(src|href)="(?!data:|#)[^"]*"/.test(html)) throw new Error('the single file still refers to another file');

@@ -102,6 +102,8 @@ export interface LossCore {
   explain(z: Numbers, target: Target, options?: Options): Explanation;
   batchMetrics(predicted: readonly Numbers[], target: readonly number[] | readonly Numbers[], options?: BatchMetricsOptions): BatchMetrics;
   softmaxCrossEntropyBatch(logits: Numbers, classes: number, labels: Numbers): BatchLoss;
+  /** The slides' squared error Σ_k (softmax(z)_k − t_k)² per row of logits. */
+  squaredErrorBatch(logits: Numbers, classes: number, labels: Numbers): { meanLoss: number; losses: Float64Array };
   createNetwork(options?: { seed?: number }): Network;
   readonly limits: { maxClasses: number; maxValues: number };
   readonly simd: boolean;

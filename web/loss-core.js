@@ -163,6 +163,14 @@
      */
     softmaxCrossEntropyBatch: (logits, classes, labels) =>
       unwrap(m.softmaxCrossEntropyBatch(toNumbers(logits, 'logits'), numberOrNaN(classes), toNumbers(labels, 'labels'))),
+    /**
+     * squaredErrorBatch(logits, classes, labels): the slides' squared error Σ_k (softmax(z)_k − t_k)²
+     * of each row of logits (row-major, N x C) against its class index: {meanLoss, losses}.
+     */
+    squaredErrorBatch: (logits, classes, labels) => {
+      const r = unwrap(m.squaredErrorBatch(toNumbers(logits, 'logits'), numberOrNaN(classes), toNumbers(labels, 'labels')));
+      return { meanLoss: r.meanLoss, losses: r.losses };
+    },
   });
 
   const api = (m) => ({

@@ -15,6 +15,7 @@ const VIEWS = [
   ['link notices', '/?v=1&z=abc,0&foo=1'],
   ['embed panel open, some parts', '/?preset=dog-cat&parts=logits,probabilities,loss,training'],
   ['embedded, phone, three parts', '/?preset=dog-cat&embed=1&parts=logits,probabilities,loss'],
+  ['loss landscape, both maps', '/?preset=confident-wrong&ll=both'],
 ];
 
 for (const scheme of ['light', 'dark']) {
@@ -26,6 +27,10 @@ for (const scheme of ['light', 'dark']) {
       await expect(page.locator('#load-status')).toBeHidden();
       if (name.startsWith('embed panel')) await page.getByRole('button', { name: 'Embed' }).click();
       if (name.includes('phone')) await page.setViewportSize({ width: 360, height: 640 });
+      if (name.startsWith('loss landscape')) {
+        await page.getByRole('region', { name: 'Loss landscape' }).scrollIntoViewIfNeeded();
+        await expect(page.locator('#landscape-maps figure')).toHaveCount(2);
+      }
       if (name === 'compare') {
         await page.getByLabel('Load a file', { exact: true }).setInputFiles(path.resolve(__dirname, '..', 'fixtures', 'bad-lines.csv'));
         await expect(page.locator('#evaluate-status')).toContainText('rows evaluated');

@@ -73,7 +73,7 @@ test('the frame reports its height (Canvas’s message and ours); sized by the h
 test('the Embed panel’s parts check boxes choose what the embed shows, in its link and its snippet', async ({ page, problems }) => {
   await open(page, '/?preset=dog-cat');
   await page.getByRole('button', { name: 'Embed' }).click();
-  for (const name of ['Picture', 'Network (CNN)', 'Temperature', 'Formulas and explanation', 'Loss plot', 'Classes', 'Training', 'Compare networks']) {
+  for (const name of ['Picture', 'Network (CNN)', 'Temperature', 'Formulas and explanation', 'Loss plot', 'Loss landscape', 'Classes', 'Training', 'Compare networks']) {
     await page.getByRole('checkbox', { name: `Show ${name}`, exact: true }).uncheck();
   }
   const code = page.getByLabel('Embed code', exact);

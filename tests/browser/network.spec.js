@@ -125,10 +125,16 @@ test('drawing on the picture makes it the network input, and the link carries th
   await page.mouse.up();
   await expect.poll(() => logitOf(page, 'Dog')).not.toBe(blank);
   await expect(page).toHaveURL(/pic=draw\.[A-Za-z0-9_-]{684}/);
+  // The address follows the last stroke once the strokes settle (its writes are rate-limited):
+  // reopen it until it does.
+  const drawn = await logitOf(page, 'Dog');
   const again = await browser.newPage();
-  await open(again, page.url());
-  await expect(again.getByLabel('Picture', exact)).toHaveValue('drawing');
-  await expect.poll(() => logitOf(again, 'Dog')).toBe(await logitOf(page, 'Dog'));
+  await expect.poll(async () => {
+    await open(again, page.url());
+    await expect(again.getByLabel('Picture', exact)).toHaveValue('drawing');
+    await expect(again.getByLabel('Network Dog logit', exact)).toHaveAttribute('data-value', /./);
+    return logitOf(again, 'Dog');
+  }).toBe(drawn);
   await again.close();
   expect(problems).toEqual([]);
 });

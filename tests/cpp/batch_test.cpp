@@ -178,3 +178,35 @@ TEST_CASE("softmaxCrossEntropyBatch: a bad value or label is named in either row
     REQUIRE(errorOf(good, {0, 1, 0.5, 0}) == "row 3: class index 0.5 is not an integer");
     REQUIRE(errorOf(good, {0, 1, 2, -1}) == "row 4: class index -1 is out of range: 3 classes have indices 0 to 2");
 }
+
+TEST_CASE("squaredErrorBatch: each row's squared error equals the metrics' and the hand form", "[batch]") {
+    // Rows of logits and labels; the reference per row is batchMetricsFromLogits' row share.
+    const std::vector<double> logits{std::log(19.0), 0, 4, -2, 0, 0, 2, 1, 0.1, 1000, -1000, 0};
+    // Two-class rows first, then the same numbers as three-class rows below.
+    const std::vector<double> labels2{0, 1, 0, 1};
+    std::vector<double> losses(4);
+    const auto r = squaredErrorBatch(logits.data(), 4, 2, labels2.data(), losses.data());
+    REQUIRE(r.ok());
+    // By hand, two classes: 2 (1 - p_true)^2. Slide: p = 0.95 gives 2 * 0.05^2 = 0.005.
+    REQUIRE_THAT(losses[0], close(0.005));
+    std::vector<View> rows;
+    for (std::size_t k = 0; k < 4; ++k) rows.emplace_back(logits.data() + 2 * k, 2);
+    const auto metrics = batchMetricsFromLogits(rows, BatchTarget::classIndices(labels2));
+    REQUIRE(metrics.ok());
+    for (std::size_t k = 0; k < 4; ++k) {
+        CAPTURE(k);
+        REQUIRE_THAT(losses[k], close(metrics.value.rowSquaredError[k]) || Catch::Matchers::WithinAbs(metrics.value.rowSquaredError[k], 1e-15));
+    }
+    REQUIRE_THAT(r.value, close(metrics.value.meanSquaredError));
+    // Three classes, true class 2.
+    const std::vector<double> labels3{2, 0, 1, 2};
+    std::vector<double> losses3(4);
+    REQUIRE(squaredErrorBatch(logits.data(), 4, 3, labels3.data(), losses3.data()).ok());
+    const std::vector<double> q = softmax({std::log(19.0), 0, 4}).value;
+    REQUIRE_THAT(losses3[0], close(q[0] * q[0] + q[1] * q[1] + (q[2] - 1) * (q[2] - 1)));
+    // A bad row is named.
+    std::vector<double> bad{1, std::nan("")};
+    REQUIRE(squaredErrorBatch(bad.data(), 1, 2, labels2.data(), losses.data()).error == "row 1: logit 2 is not a finite number");
+    REQUIRE(squaredErrorBatch(logits.data(), 1, 2, std::vector<double>{2}.data(), losses.data()).error ==
+            "row 1: class index 2 is out of range: 2 classes have indices 0 to 1");
+}

@@ -34,6 +34,7 @@ const validState = names(LIMITS.minClasses).chain((classes) => fc.record({
   view: fc.constantFrom('pipeline', 'compare'),
   embed: fc.boolean(),
   parts: fc.oneof(fc.constant(null), fc.subarray(PARTS, { minLength: 1 })),
+  landscape: fc.record({ loss: fc.constantFrom('ce', 'se', 'both'), other: fc.constant(null), zoom: fc.constantFrom(0.25, 1, 2.5, 16), rate: fc.constantFrom(0.01, 1, 37.5, 100) }).map((l) => ({ ...l })),
   compare: names(LIMITS.minClasses).chain((k) => fc.integer({ min: 1, max: LIMITS.maxRows }).chain((rows) =>
     fc.constantFrom('p', 'z').chain((input) => {
       const row = fc.array(input === 'p' ? probability : logit, { minLength: k.length, maxLength: k.length });
@@ -59,7 +60,7 @@ test('write then read gives the same state, with no notices', () => {
 });
 
 // Strings that look like links: known keys with hostile or random values.
-const keys = fc.constantFrom('v', 'preset', 'c', 'z', 't', 'T', 'pic', 's', 'h', 'view', 'embed', 'parts', 'k', 'a', 'b', 'y', 'in', '__proto__', 'constructor', 'toString', '');
+const keys = fc.constantFrom('v', 'preset', 'c', 'z', 't', 'T', 'pic', 's', 'h', 'view', 'embed', 'parts', 'll', 'lo', 'lz', 'lr', 'k', 'a', 'b', 'y', 'in', '__proto__', 'constructor', 'toString', '');
 const value = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('1e999', 'NaN', '-0', '0x10', '%', '%E0%A4%A', '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '1;2,3', ',,,', 'n,n', 'test.1', 'draw.AA', '3000,1', 'test.2:1,5'));
 const linkish = fc.array(fc.tuple(keys, value), { maxLength: 12 }).map((pairs) => '?' + pairs.map(([k, v]) => `${k}=${v}`).join('&'));
 

@@ -26,6 +26,7 @@ test('every preset has a short link that reads back to it', () => {
 
 test('a full link writes and reads back exactly, names with commas and unicode included', () => {
   const state = { classes: ['Dog', 'Owl, barn', 'Ünïcödé 🐈'], logits: [1.25, -1e-300, 1e300], truth: 2, temperature: 0.7, view: 'pipeline', embed: true, parts: ['logits', 'probabilities', 'loss'],
+    landscape: { loss: 'both', other: 1, zoom: 2.5, rate: 0.5 },
     compare: { classes: ['a', 'b;c'], nn1: [[0.25, 0.75]], nn2: [[1, 0]], labels: [1], input: 'p' },
     picture: { set: 'training', index: 199 }, seed: 4294967295, history: [5, { picture: { set: 'test', index: 2 }, target: 1 }, 7] };
   assert.ok(isValidState(state));
@@ -135,7 +136,7 @@ test('parts: the embed shows only the parts named, written in the page’s order
   assert.deepEqual(readLink(writeLink(state)).state, state);
   const bad = readLink('?parts=logits,wings');
   assert.equal(bad.state.parts, null);
-  assert.deepEqual(bad.notices, ['Ignored parts: part 2 “wings” is not a part (picture, cnn, logits, temperature, probabilities, loss, formulas, plot, classes, training, compare).']);
+  assert.deepEqual(bad.notices, ['Ignored parts: part 2 “wings” is not a part (picture, cnn, logits, temperature, probabilities, loss, formulas, plot, landscape, classes, training, compare).']);
   assert.match(readLink('?parts=loss,loss').notices[0], /“loss” is named twice/);
   assert.equal(defaultState().parts, null);
 });

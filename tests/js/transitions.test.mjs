@@ -172,10 +172,19 @@ test('an evaluation goes to compare as NN1 against a uniform NN2, with its names
 test('parts: one shown or left out at a time, all of them is null, none is refused', () => {
   let s = start();
   s = edit.setPart(s, 'cnn', false);
-  assert.deepEqual(s.parts, ['picture', 'logits', 'temperature', 'probabilities', 'loss', 'formulas', 'plot', 'classes', 'training', 'compare']);
+  assert.deepEqual(s.parts, ['picture', 'logits', 'temperature', 'probabilities', 'loss', 'formulas', 'plot', 'landscape', 'classes', 'training', 'compare']);
   assert.equal(edit.setPart(s, 'cnn', true).parts, null);
   let only = { ...start(), parts: ['loss'] };
   assert.equal(edit.setPart(only, 'loss', false), null);
   only = edit.setPart(only, 'logits', true);
   assert.deepEqual(only.parts, ['logits', 'loss'], 'in the page’s order');
+});
+
+test('the landscape’s settings change one at a time; a point on it types every logit', () => {
+  const s = edit.setLandscape(start(), { loss: 'both' });
+  assert.deepEqual(s.landscape, { loss: 'both', other: null, zoom: 1, rate: 1 });
+  assert.deepEqual(edit.setLandscape(s, { zoom: 4 }).landscape, { loss: 'both', other: null, zoom: 4, rate: 1 });
+  const moved = edit.setLogits({ ...start(), logits: [null, null] }, [1.5, -2]);
+  assert.deepEqual(moved.logits, [1.5, -2]);
+  assert.equal(edit.logitSource(moved), 'own');
 });

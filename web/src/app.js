@@ -50,8 +50,12 @@ function start(root, core, opened, page, browser) {
   const pageController = new PageController(context);
   store.writeLink = (state) => pageController.writeLink(state);
   const controllers = [pageController, new PipelineController(context), new TrainingController(context)];
-  const compareRoom = roomLoader(context, controllers);
-  store.subscribe((next) => { if (next.view === 'compare') compareRoom(); });
+  const compareRoom = roomLoader(context, controllers, 'compare-room.js', 'SoftmaxCompareRoom');
+  const landscapeRoom = roomLoader(context, controllers, 'landscape-room.js', 'SoftmaxLandscapeRoom');
+  store.subscribe((next) => {
+    if (next.view === 'compare') compareRoom();
+    else if (!next.parts || next.parts.includes('landscape')) setTimeout(landscapeRoom); // after the first paint
+  });
   const { state, notices } = checkedComparison(core, opened);
   page.showNotices(notices);
   store.commit(state);
@@ -62,13 +66,13 @@ function start(root, core, opened, page, browser) {
   return { store, session, controllers };
 }
 
-// The compare room, loaded once, the first time it is asked for.
-function roomLoader(context, controllers) {
+// A room of the app (its script and the global it defines), loaded once, the first time it is asked for.
+function roomLoader(context, controllers, file, global) {
   let loading = null;
   return () => {
-    loading = loading || context.browser.loadRoom('compare-room.js', 'SoftmaxCompareRoom')
+    loading = loading || context.browser.loadRoom(file, global)
       .then((mount) => controllers.push(...mount(context)))
-      .catch((error) => context.views.page.shareStatus(`The compare view could not load: ${error.message}.`));
+      .catch((error) => context.views.page.shareStatus(`Part of the page could not load: ${error.message}.`));
     return loading;
   };
 }

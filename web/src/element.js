@@ -7,9 +7,11 @@
 import { mountApp } from './app.js';
 import { createBrowser } from './browser.js';
 import { mountCompareRoom } from './compare-room.js';
+import { mountLandscapeRoom } from './landscape-room.js';
 
 // The compare room comes in this script: one file to host beside the core.
 self.SoftmaxCompareRoom = mountCompareRoom;
+self.SoftmaxLandscapeRoom = mountLandscapeRoom;
 
 const here = new URL('.', document.currentScript.src);
 // Attributes that mirror the link's keys; `link` takes a whole query (for T, s, h, …).

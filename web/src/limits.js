@@ -49,7 +49,12 @@ export function readSeed(text) {
 }
 
 // The parts of the page an embed can show (link key `parts`), in the page's order.
-export const PARTS = ['picture', 'cnn', 'logits', 'temperature', 'probabilities', 'loss', 'formulas', 'plot', 'classes', 'training', 'compare'];
+export const PARTS = ['picture', 'cnn', 'logits', 'temperature', 'probabilities', 'loss', 'formulas', 'plot', 'landscape', 'classes', 'training', 'compare'];
+
+// The loss landscape: which loss it maps, how far it zooms, gradient descent's learning rate.
+export const LANDSCAPE = { losses: ['ce', 'se', 'both'], minZoom: 0.25, maxZoom: 16, minRate: 0.01, maxRate: 100, steps: 20 };
+export const parseRate = (text) => parseNumber(text, { min: LANDSCAPE.minRate, max: LANDSCAPE.maxRate });
+export const parseZoom = (text) => parseNumber(text, { min: LANDSCAPE.minZoom, max: LANDSCAPE.maxZoom });
 
 /** The parts an embed shows: names from PARTS, comma-separated, each once; given in the page's order. */
 export function parseParts(text) {

@@ -14,8 +14,10 @@
 // so a comma in a name is %2C.
 
 import { quote } from './numbers.js';
+import { reconcileCompare } from './link-compare.js';
+import { decode, readList, readRows } from './link-lists.js';
 import {
-  LIMITS, NETWORK_CLASSES, isValidClassCount as validCount, parseParts, parseCell, parseIndex, parseLogit, parseName, parseRowValue,
+  LANDSCAPE, LIMITS, NETWORK_CLASSES, isValidClassCount as validCount, parseParts, parseRate, parseZoom, parseCell, parseIndex, parseLogit, parseName, parseRowValue,
   parseTemperature, readSeed,
 } from './limits.js';
 import {
@@ -69,6 +71,10 @@ export const FIELDS = [
     read: (raw) => (raw === '1' || raw === '0' ? { value: raw === '1' } : { error: `${quote(decode(raw) ?? raw)} is not 1 or 0` }),
     write: (on) => (on ? '1' : '0'),
   },
+  { group: 'landscape', path: ['landscape', 'loss'], key: 'll', ...choice(LANDSCAPE.losses, 'ce, se or both') },
+  { group: 'landscape', path: ['landscape', 'other'], key: 'lo', read: (raw) => parseIndex(decode(raw) ?? ''), write: String },
+  { group: 'landscape', path: ['landscape', 'zoom'], key: 'lz', read: (raw) => parseZoom(decode(raw) ?? ''), write: String },
+  { group: 'landscape', path: ['landscape', 'rate'], key: 'lr', read: (raw) => parseRate(decode(raw) ?? ''), write: String },
   { group: 'page', path: ['parts'], key: 'parts', fallback: null, read: (raw) => parseParts(decode(raw) ?? ''), write: (parts) => parts.join(',') },
 ];
 
@@ -76,7 +82,9 @@ const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));
 // Keys that are not state fields but still belong to the format.
 const META_KEYS = new Set(['v', 'preset']);
 
-const get = (state, path) => path.reduce((o, k) => o[k], state);
+const get = (state, path) => path.reduce((o, k) => (o == null ? undefined : o[k]), state);
+// Groups written where they differ from the base, whatever the view.
+const OPTIONAL_GROUPS = ['network', 'landscape'];
 
 const validNames = (c) => Array.isArray(c) && c.length >= LIMITS.minClasses && c.length <= LIMITS.maxClasses &&
   c.every((name, i) => parseName(name, c.slice(0, i)).value === name);
@@ -96,7 +104,7 @@ export function isValidState(s) {
     isValidHistory(s.history) &&
     Number.isInteger(s.truth) && s.truth >= 0 && s.truth < c.length &&
     parseTemperature(String(s.temperature)).value === s.temperature &&
-    VIEWS.includes(s.view) && typeof s.embed === 'boolean' && (s.parts === null || sameJson(parseParts(String(s.parts)).value, s.parts)) &&
+    VIEWS.includes(s.view) && typeof s.embed === 'boolean' && isValidLandscape(s.landscape, c.length, s.truth) && (s.parts === null || sameJson(parseParts(String(s.parts)).value, s.parts)) &&
     INPUTS.includes(s.compare.input) && validNames(k) && rowsOk(s.compare.nn1) && rowsOk(s.compare.nn2) &&
     s.compare.nn1.length === s.compare.nn2.length && Array.isArray(s.compare.labels) &&
     s.compare.labels.length === s.compare.nn1.length &&
@@ -104,6 +112,12 @@ export function isValidState(s) {
 }
 
 const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+function isValidLandscape(l, classes, truth) {
+  return Boolean(l) && LANDSCAPE.losses.includes(l.loss) && parseZoom(String(l.zoom)).value === l.zoom &&
+    parseRate(String(l.rate)).value === l.rate &&
+    (l.other === null || (Number.isInteger(l.other) && l.other >= 0 && l.other < classes && l.other !== truth));
+}
 
 // The defaults, for comparing only (never handed out: defaultState() gives fresh copies).
 let defaultsForComparing = null;
@@ -127,15 +141,15 @@ export function writeLink(state) {
   const base = baseOf(preset);
   const parts = [];
   if (preset) parts.push(`preset=${preset.id}`);
-  const groups = ['pipeline', 'compare', 'network'].filter((g) => {
+  const groups = ['pipeline', 'compare', ...OPTIONAL_GROUPS].filter((g) => {
     if (preset && preset.view === g) return false;
-    if (g === 'network') return !groupIsBase(state, g, base);
+    if (OPTIONAL_GROUPS.includes(g)) return !groupIsBase(state, g, base);
     return g === state.view || !groupIsBase(state, g, defaults());
   });
   if (groups.length) parts.push(`v=${LINK_VERSION}`);
   for (const field of FIELDS) {
     const value = get(state, field.path);
-    if (field.group === 'network' && sameJson(value, get(base, field.path))) continue;
+    if (value === undefined || (OPTIONAL_GROUPS.includes(field.group) && sameJson(value, get(base, field.path)))) continue;
     if (field.group === 'page') {
       const implied = preset ? preset.view : 'pipeline';
       if (field.key === 'view' ? value === implied : value === field.fallback) continue;
@@ -210,17 +224,22 @@ export function readLink(search) {
   }
 
   // Each field on its own, then the rules between fields.
-  const read = { compare: {} };
+  const read = { compare: {}, landscape: {} };
   for (const field of FIELDS) {
     if (!raw.has(field.key)) continue;
     const r = field.read(raw.get(field.key));
     if (r.error) notices.push(`Ignored ${field.key}: ${r.error}.`);
-    else if (field.path.length === 2) read.compare[field.path[1]] = r.value;
+    else if (field.path.length === 2) read[field.path[0]][field.path[1]] = r.value;
     else read[field.path[0]] = r.value;
   }
   const state = reconcilePipeline(base, read, notices);
   state.compare = reconcileCompare(base.compare, read.compare, notices);
   for (const key of ['picture', 'seed', 'history']) if (read[key] !== undefined) state[key] = read[key];
+  state.landscape = { ...base.landscape, ...read.landscape };
+  if (state.landscape.other !== null && (state.landscape.other >= state.classes.length || state.landscape.other === state.truth)) {
+    notices.push(`Ignored lo: class ${state.landscape.other} is not another class of the ${state.classes.length}.`);
+    state.landscape.other = null;
+  }
   if (read.view) state.view = read.view;
   if (read.embed !== undefined) state.embed = read.embed;
   if (read.parts !== undefined) state.parts = read.parts;
@@ -258,88 +277,3 @@ function reconcilePipeline(base, read, notices) {
   return state;
 }
 
-// Both tables with the same rows and one width, a label per row, values fit for the input kind.
-function reconcileCompare(base, read, notices) {
-  if (Object.keys(read).length === 0) return base;
-  const input = read.input ?? base.input;
-  let classes = read.classes && validCount(read.classes.length) ? read.classes : undefined;
-  if (read.classes && !classes) notices.push(`Ignored k: ${read.classes.length} classes, but the comparison shows ${LIMITS.minClasses} to ${LIMITS.maxClasses}.`);
-  const width = (rows) => (rows && rows.length && validCount(rows[0].length) ? rows[0].length : undefined);
-  const c = classes ? classes.length : width(read.nn1) ?? width(read.nn2) ?? base.classes.length;
-  if (!classes) classes = c === base.classes.length ? base.classes : defaultNames(c);
-  const fit = (rows, key) => {
-    if (!rows) return undefined;
-    const bad = rows.findIndex((row) => row.length !== c || row.some((x) => parseCell(input)(String(x)).error));
-    if (bad < 0) return rows;
-    notices.push(`Ignored ${key}: row ${bad + 1} does not have ${c} ${input === 'p' ? 'probabilities in [0, 1]' : 'logits'}.`);
-    return undefined;
-  };
-  const fallbackRows = (rows) => (rows.length && rows[0].length === c && input === base.input ? rows : undefined);
-  let nn1 = fit(read.nn1, 'a');
-  let nn2 = fit(read.nn2, 'b');
-  const uniform = (n) => Array.from({ length: n }, () => new Array(c).fill(input === 'p' ? 1 / c : 0));
-  nn1 = nn1 ?? fallbackRows(base.nn1);
-  nn2 = nn2 ?? fallbackRows(base.nn2);
-  if (!nn1 && !nn2) {
-    notices.push('The comparison tables could not be read: showing the slide’s NN1 and NN2.');
-    return structuredClone(COMPARE_PRESET.state);
-  }
-  nn1 = nn1 ?? uniform(nn2.length);
-  nn2 = nn2 ?? uniform(nn1.length);
-  if (nn1.length !== nn2.length) {
-    const n = Math.min(nn1.length, nn2.length);
-    notices.push(`NN1 has ${nn1.length} rows and NN2 ${nn2.length}: used the first ${n} of each.`);
-    nn1 = nn1.slice(0, n);
-    nn2 = nn2.slice(0, n);
-  }
-  let labels = read.labels ?? base.labels;
-  if (labels.some((y) => y >= c)) {
-    notices.push(`Ignored y: a label is not one of the ${c} classes.`);
-    labels = base.labels.every((y) => y < c) ? base.labels : [];
-  }
-  if (labels.length !== nn1.length) {
-    if (read.labels) notices.push(`y has ${labels.length} labels for ${nn1.length} rows: ${labels.length < nn1.length ? 'the missing ones are 0' : 'used the first ' + nn1.length}.`);
-    labels = nn1.map((_, i) => (i < labels.length ? labels[i] : 0));
-  }
-  return { classes: [...classes], nn1, nn2, labels, input };
-}
-
-
-// Rows of a table: ';' between rows, ',' between values; each value a number as typed.
-function readRows(raw) {
-  const rows = raw.split(';');
-  if (rows.length > LIMITS.maxRows) return { error: `${rows.length} rows, more than ${LIMITS.maxRows}` };
-  const values = [];
-  for (let r = 0; r < rows.length; r++) {
-    const row = readList(rows[r], parseRowValue, `row ${r + 1} value`);
-    if (row.error) return row;
-    values.push(row.value);
-  }
-  return { value: values };
-}
-
-// A comma-separated list: each item percent-decoded, then checked. The first bad item
-// makes the whole list an error (a list with a hole in it is not the list that was meant).
-function readList(raw, parseItem, noun, max = LIMITS.maxClasses) {
-  const items = raw.split(',');
-  if (items.length > max) return { error: `${items.length} values, more than ${max}` };
-  const values = [];
-  for (let i = 0; i < items.length; i++) {
-    const item = decode(items[i]);
-    if (item === undefined) return { error: `${noun} ${i + 1} has broken percent-encoding` };
-    const r = parseItem(item, i, values);
-    if (r.error) return { error: `${noun} ${i + 1} ${r.error}` };
-    values.push(r.value);
-  }
-  return { value: values };
-}
-
-// decodeURIComponent that returns undefined instead of throwing. ('+' stays '+': numbers
-// like 1e+300 are written with it.)
-function decode(text) {
-  try {
-    return decodeURIComponent(String(text));
-  } catch {
-    return undefined;
-  }
-}

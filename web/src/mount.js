@@ -3,6 +3,8 @@
 import { mountApp } from './app.js';
 import { createBrowser } from './browser.js';
 import { mountCompareRoom } from './compare-room.js';
+import { mountLandscapeRoom } from './landscape-room.js';
 
 self.SoftmaxExplainer = { mountApp, createBrowser };
 self.SoftmaxCompareRoom = mountCompareRoom;
+self.SoftmaxLandscapeRoom = mountLandscapeRoom;

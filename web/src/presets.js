@@ -81,6 +81,7 @@ export function defaultState() {
     view: 'pipeline',
     embed: false,
     parts: null, // every part
+    landscape: { loss: 'ce', other: null, zoom: 1, rate: 1 }, // other: null, the first class that is not the true one
     picture: { set: 'test', index: 0 },
     seed: 1,
     history: [],

@@ -93,6 +93,12 @@ export function applyPreset(state, preset) {
 
 export const showView = (state, view) => ({ ...state, view });
 
+/** The loss landscape's settings: {loss, other, zoom, rate}, any of them. */
+export const setLandscape = (state, change) => ({ ...state, landscape: { ...state.landscape, ...change } });
+
+/** Every logit typed, set to these values (a point on the landscape, a step of descent). */
+export const setLogits = (state, logits) => ({ ...state, logits: [...logits] });
+
 /** Shows or leaves out one part of the page (null: every part); null where none would be left. */
 export function setPart(state, name, on) {
   const shown = (state.parts || PARTS).filter((p) => p !== name || on);

@@ -7,7 +7,7 @@ import { PRESETS } from '../presets.js';
 // The check boxes' labels for the parts an embed can show.
 const PART_LABELS = {
   picture: 'Picture', cnn: 'Network (CNN)', logits: 'Logits', temperature: 'Temperature', probabilities: 'Probabilities',
-  loss: 'Loss', formulas: 'Formulas and explanation', plot: 'Loss plot', classes: 'Classes', training: 'Training', compare: 'Compare networks',
+  loss: 'Loss', formulas: 'Formulas and explanation', plot: 'Loss plot', landscape: 'Loss landscape', classes: 'Classes', training: 'Training', compare: 'Compare networks',
 };
 
 export class PageView {
