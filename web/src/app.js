@@ -54,7 +54,7 @@ function start(root, core, opened, page, browser) {
   const landscapeRoom = roomLoader(context, controllers, 'landscape-room.js', 'SoftmaxLandscapeRoom');
   store.subscribe((next) => {
     if (next.view === 'compare') compareRoom();
-    else if (!next.parts || next.parts.includes('landscape')) setTimeout(landscapeRoom); // after the first paint
+    else if (!landscapeRoom.started() && (!next.parts || next.parts.includes('landscape'))) setTimeout(landscapeRoom); // after the first paint
   });
   const { state, notices } = checkedComparison(core, opened);
   page.showNotices(notices);
@@ -69,12 +69,14 @@ function start(root, core, opened, page, browser) {
 // A room of the app (its script and the global it defines), loaded once, the first time it is asked for.
 function roomLoader(context, controllers, file, global) {
   let loading = null;
-  return () => {
+  const load = () => {
     loading = loading || context.browser.loadRoom(file, global)
       .then((mount) => controllers.push(...mount(context)))
       .catch((error) => context.views.page.shareStatus(`Part of the page could not load: ${error.message}.`));
     return loading;
   };
+  load.started = () => loading !== null;
+  return load;
 }
 
 // The slide's tables need no check; a link's do, before anything is shown.

@@ -24,7 +24,10 @@ export class NetworkSession {
   /** Brings the network to the seed and history given: the steps a longer history adds are
    *  taken (Train and Step extend it); anything else rebuilds it from the seed. */
   sync(seed, history) {
-    if (this.net && seed === this.seed && (history === this.history || sameJson(history, this.history))) return;
+    if (this.net && seed === this.seed && (history === this.history || sameJson(history, this.history))) {
+      this.history = history; // the state's own array: the next commit's check is by identity
+      return;
+    }
     const added = this.net && seed === this.seed ? addedSteps(this.history, history) : null;
     if (!added) {
       if (this.net) this.net.dispose();
@@ -38,6 +41,7 @@ export class NetworkSession {
       if (typeof item === 'number') this.train(item);
       else this.step(item.picture, item.target);
     }
+    this.history = history; // equal to what the steps built; kept by identity, as above
   }
 
   /** The pixels of a picture in the state (a set's picture, from the core, or a drawing). */

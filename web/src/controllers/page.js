@@ -69,7 +69,7 @@ export class PageController {
   togglePart(name, on) {
     const next = edit.setPart(this.store.state, name, on);
     if (next) return this.store.commit(next);
-    this.page.showParts(this.store.state.parts);
+    this.page.showParts(this.store.state.parts, { again: true }); // the box just unticked goes back
     this.page.shareStatus('An embed shows at least one part.');
   }
 

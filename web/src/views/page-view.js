@@ -45,7 +45,9 @@ export class PageView {
   }
 
   /** Only these parts of the page (null: all), and their boxes in the embed panel ticked. */
-  showParts(parts) {
+  showParts(parts, { again = false } = {}) {
+    if (parts === this.shownParts && !again) return; // the same state's parts: nothing to redo on every edit
+    this.shownParts = parts;
     for (const node of this.root.querySelectorAll('[data-part]')) node.classList.toggle('part-off', parts !== null && !parts.includes(node.dataset.part));
     for (const box of this.partBoxes) setProp(box, 'checked', parts === null || parts.includes(box.value));
   }
