@@ -156,6 +156,7 @@ WITH_TARGET(squaredErrorGradient)
 WITH_TARGET(explain)
 
 val softmaxJs(const val& z, double t) { return wrap(softmax(toVector(z), t)); }
+val softmaxJacobianJs(const val& z, double t) { return wrap(softmaxJacobian(toVector(z), t)); }
 val logSoftmaxJs(const val& z, double t) { return wrap(logSoftmax(toVector(z), t)); }
 val logSumExpJs(const val& z) { return wrap(logSumExp(toVector(z))); }
 val crossEntropyJs(const val& p, const val& q) { return wrap(crossEntropy(toVector(p), toVector(q))); }
@@ -257,6 +258,7 @@ double heapBytesInUse() { return static_cast<double>(mallinfo().uordblks); }
 
 EMSCRIPTEN_BINDINGS(loss_core) {
     emscripten::function("softmax", &softmaxJs);
+    emscripten::function("softmaxJacobian", &softmaxJacobianJs);
     emscripten::function("logSoftmax", &logSoftmaxJs);
     emscripten::function("logSumExp", &logSumExpJs);
     emscripten::function("crossEntropy", &crossEntropyJs);

@@ -87,6 +87,17 @@ Result<std::vector<double>> softmax(const std::vector<double>& z, double tempera
     return {softmaxUnchecked(z, temperature), ""};
 }
 
+Result<std::vector<double>> softmaxJacobian(const std::vector<double>& z, double temperature) {
+    const Result<std::vector<double>> y = softmax(z, temperature);
+    if (!y.ok()) return y;
+    const std::size_t c = z.size();
+    std::vector<double> jacobian(c * c);
+    for (std::size_t k = 0; k < c; ++k)
+        for (std::size_t i = 0; i < c; ++i)
+            jacobian[k * c + i] = y.value[k] * ((k == i ? 1.0 : 0.0) - y.value[i]) / temperature;
+    return {jacobian, ""};
+}
+
 Result<std::vector<double>> logSoftmax(const std::vector<double>& z, double temperature) {
     std::string error = checkLogits(z);
     if (error.empty()) error = checkTemperature(temperature);

@@ -53,6 +53,9 @@ struct Target {
 Result<std::vector<double>> softmax(const std::vector<double>& z, double temperature = 1.0);
 // logSoftmax(z, T)_j = (z_j - m)/T - log sum_k e^{(z_k - m)/T}.
 Result<std::vector<double>> logSoftmax(const std::vector<double>& z, double temperature = 1.0);
+// The softmax's derivatives, row-major C x C: entry (k, i) is d softmax(z, T)_k / d z_i =
+// y_k (delta_ki - y_i) / T (the slides' y_i (1 - y_i) on the diagonal, -y_k y_i off it, at T = 1).
+Result<std::vector<double>> softmaxJacobian(const std::vector<double>& z, double temperature = 1.0);
 // logSumExp(z) = m + log sum_k e^{z_k - m}.
 Result<double> logSumExp(const std::vector<double>& z);
 // H(p, q) = -sum_i p_i ln q_i; terms with p_i = 0 count 0; q_i = 0 < p_i gives +inf.

@@ -91,6 +91,8 @@ export interface Network {
 
 export interface LossCore {
   softmax(z: Numbers, options?: Options): number[];
+  /** Rows k, columns i: d softmax(z/T)_k / d z_i = y_k (δ_ki − y_i) / T. */
+  softmaxJacobian(z: Numbers, options?: Options): number[][];
   logSoftmax(z: Numbers, options?: Options): number[];
   logSumExp(z: Numbers): number;
   crossEntropy(p: Numbers, q: Numbers): number;

@@ -101,6 +101,11 @@
     return {
       /** softmax(z, {temperature = 1}): e^{z_j/T} / sum_k e^{z_k/T}. */
       softmax: (z, options) => array(m.softmax(toNumbers(z, 'logits'), readOptions(options).temperature)),
+      /** softmaxJacobian(z, {temperature = 1}): rows k, columns i of d softmax(z/T)_k / d z_i = y_k (δ_ki − y_i) / T. */
+      softmaxJacobian: (z, options) => {
+        const flat = array(m.softmaxJacobian(toNumbers(z, 'logits'), readOptions(options).temperature));
+        return Array.from({ length: z.length }, (_, k) => flat.slice(k * z.length, (k + 1) * z.length));
+      },
       /** logSoftmax(z, {temperature = 1}): (z_j - m)/T - log sum_k e^{(z_k - m)/T}. */
       logSoftmax: (z, options) => array(m.logSoftmax(toNumbers(z, 'logits'), readOptions(options).temperature)),
       /** logSumExp(z): log sum_k e^{z_k}. */

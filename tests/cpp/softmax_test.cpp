@@ -43,6 +43,21 @@ TEST_CASE("softmax: huge logits are exact", "[softmax]") {
     requireClose(softmax({big, -big}, 4).value, {1, 0});
 }
 
+TEST_CASE("softmaxJacobian: the slides' derivatives", "[softmax]") {
+    // By hand: y = (0.95, 0.05) for (ln 19, 0): y_1 (1 - y_1) = 0.0475 on the diagonal, -y_1 y_2 = -0.0475 off it.
+    requireClose(softmaxJacobian({std::log(19.0), 0.0}).value, {0.0475, -0.0475, -0.0475, 0.0475});
+    // By hand: three equal logits, y = 1/3: 1/3 * 2/3 = 2/9 on the diagonal, -1/9 off it; at T = 2, half of each.
+    const double d = 2.0 / 9, o = -1.0 / 9;
+    requireClose(softmaxJacobian({5, 5, 5}).value, {d, o, o, o, d, o, o, o, d});
+    requireClose(softmaxJacobian({5, 5, 5}, 2).value, {d / 2, o / 2, o / 2, o / 2, d / 2, o / 2, o / 2, o / 2, d / 2});
+    // By hand: each row sums to 0 (the probabilities sum to 1 whatever z is).
+    const auto j = softmaxJacobian({2, -1, 0.5, 3});
+    for (int k = 0; k < 4; ++k) REQUIRE_THAT(j.value[k * 4] + j.value[k * 4 + 1] + j.value[k * 4 + 2] + j.value[k * 4 + 3], close(0));
+    // Refused as softmax refuses.
+    REQUIRE(softmaxJacobian({1, std::nan("")}).error == "logit 2 is not a finite number");
+    REQUIRE(!softmaxJacobian({1, 2}, 0).ok());
+}
+
 TEST_CASE("logSoftmax: reference values and huge logits", "[softmax]") {
     // tests/reference/reference.py.
     requireClose(logSoftmax({1, 2, 3}).value,

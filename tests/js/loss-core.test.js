@@ -41,6 +41,17 @@ test('softmax: the slides and reference values', () => {
   assert.deepEqual(core.softmax([1e308, 0]), [1, 0]);
 });
 
+test('softmaxJacobian: the slides’ derivatives, as rows', () => {
+  // By hand: y = (0.95, 0.05): y(1 − y) = 0.0475 on the diagonal, −y_Dog y_Cat = −0.0475 off it.
+  const j = core.softmaxJacobian([Math.log(19), 0]);
+  closeAll(j[0], [0.0475, -0.0475]);
+  closeAll(j[1], [-0.0475, 0.0475]);
+  // By hand: logits (2, 0): y_Dog = 1/(1 + e^-2) = 0.8807970779778823; y(1 − y) = 0.10499358540350662; at T = 2, y = 0.7310585786300049, y(1 − y)/2 = 0.09830596662074093.
+  close(core.softmaxJacobian([2, 0])[0][0], 0.10499358540350662);
+  close(core.softmaxJacobian([2, 0], { temperature: 2 })[1][0], -0.09830596662074093);
+  assert.throws(() => core.softmaxJacobian([1, NaN]), /logit 2 is not a finite number/);
+});
+
 test('logSoftmax and logSumExp', () => {
   closeAll(core.logSoftmax([1, 2, 3]), [-2.40760596444438030, -1.40760596444438030, -4.07605964444380304e-1]);
   assert.deepEqual(core.logSoftmax([1000, -1000]), [0, -2000]);
