@@ -31,7 +31,8 @@ const validState = names(LIMITS.minClasses).chain((classes) => fc.record({
   history: fc.array(historyItem, { maxLength: 4 }),
   truth: fc.integer({ min: 0, max: classes.length - 1 }),
   temperature: finite(LIMITS.minTemperature, LIMITS.maxTemperature),
-  view: fc.constantFrom('pipeline', 'compare'),
+  view: fc.constantFrom('pipeline', 'compare', 'lesson'),
+  step: fc.integer({ min: 1, max: 7 }),
   embed: fc.boolean(),
   parts: fc.oneof(fc.constant(null), fc.subarray(PARTS, { minLength: 1 })),
   landscape: fc.record({ loss: fc.constantFrom('ce', 'se', 'both'), other: fc.constant(null), zoom: fc.constantFrom(0.25, 1, 2.5, 16), rate: fc.constantFrom(0.01, 1, 37.5, 100) }).map((l) => ({ ...l })),
@@ -46,7 +47,8 @@ const validState = names(LIMITS.minClasses).chain((classes) => fc.record({
         input: fc.constant(input),
       }).map((c) => ({ ...c }));
     }))),
-}).map((s) => ({ ...s })));
+// The lesson's step is written only with the lesson: elsewhere a link opens it at step 1.
+}).map((s) => ({ ...s, step: s.view === 'lesson' ? s.step : 1 })));
 
 test('write then read gives the same state, with no notices', () => {
   fc.assert(fc.property(validState, (state) => {

@@ -25,7 +25,7 @@ test('every preset has a short link that reads back to it', () => {
 });
 
 test('a full link writes and reads back exactly, names with commas and unicode included', () => {
-  const state = { classes: ['Dog', 'Owl, barn', 'Ünïcödé 🐈'], logits: [1.25, -1e-300, 1e300], truth: 2, temperature: 0.7, view: 'pipeline', embed: true, parts: ['logits', 'probabilities', 'loss'],
+  const state = { classes: ['Dog', 'Owl, barn', 'Ünïcödé 🐈'], logits: [1.25, -1e-300, 1e300], truth: 2, temperature: 0.7, view: 'pipeline', step: 1, embed: true, parts: ['logits', 'probabilities', 'loss'],
     landscape: { loss: 'both', other: 1, zoom: 2.5, rate: 0.5 },
     compare: { classes: ['a', 'b;c'], nn1: [[0.25, 0.75]], nn2: [[1, 0]], labels: [1], input: 'p' },
     picture: { set: 'training', index: 199 }, seed: 4294967295, history: [5, { picture: { set: 'test', index: 2 }, target: 1 }, 7] };
@@ -139,4 +139,21 @@ test('parts: the embed shows only the parts named, written in the page’s order
   assert.deepEqual(bad.notices, ['Ignored parts: part 2 “wings” is not a part (picture, cnn, logits, temperature, probabilities, loss, formulas, plot, landscape, classes, training, compare).']);
   assert.match(readLink('?parts=loss,loss').notices[0], /“loss” is named twice/);
   assert.equal(defaultState().parts, null);
+});
+
+test('the lesson: ?view=lesson opens step 1, &step=N step N; a bad step is named and the lesson opens at 1', () => {
+  assert.deepEqual(readLink('?view=lesson').state, { ...defaultState(), view: 'lesson', step: 1 });
+  const third = readLink('?view=lesson&step=3');
+  assert.deepEqual(third.notices, []);
+  assert.equal(third.state.step, 3);
+  assert.equal(writeLink(third.state), '?preset=dog-cat&view=lesson&step=3');
+  assert.deepEqual(readLink(writeLink(third.state)).state, third.state);
+  // Elsewhere the step is kept in the state (the Lesson tab goes back to it) but not written.
+  assert.equal(writeLink({ ...third.state, view: 'pipeline' }), '?preset=dog-cat');
+  for (const [bad, why] of [['8', '“8” is outside the range 1 to 7'], ['0', '“0” is outside the range 1 to 7'], ['2.5', '“2.5” is not a step number'], ['x', '“x” is not a number']]) {
+    const r = readLink(`?view=lesson&step=${bad}`);
+    assert.equal(r.state.step, 1, bad);
+    assert.equal(r.state.view, 'lesson', bad);
+    assert.deepEqual(r.notices, [`Ignored step: ${why}.`], bad);
+  }
 });

@@ -19,9 +19,9 @@ test('there is a corpus for every link format version so far', () => {
 // the link names an example that sets them: each example shows a picture of its true class
 // (version 2's defaults: test picture 1, a dog; confident-wrong and huge-logits, whose true
 // class is Cat, show test picture 2, a cat).
-// `parts` and the landscape's keys came after version 2 was frozen, as keys a version 2 link may carry.
+// `parts`, the landscape's keys and the lesson's `step` came after version 2 was frozen, as keys a version 2 link may carry.
 const LANDSCAPE = { loss: 'ce', other: null, zoom: 1, rate: 1 };
-const ADDED = { 1: { picture: { set: 'test', index: 0 }, seed: 1, history: [], parts: null, landscape: LANDSCAPE }, 2: { parts: null, landscape: LANDSCAPE } };
+const ADDED = { 1: { picture: { set: 'test', index: 0 }, seed: 1, history: [], parts: null, landscape: LANDSCAPE, step: 1 }, 2: { parts: null, landscape: LANDSCAPE, step: 1 } };
 function added(version, link) {
   const id = new URLSearchParams(link).get('preset');
   const preset = id && findPreset(id);

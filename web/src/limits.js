@@ -66,6 +66,14 @@ export function parseParts(text) {
   return { value: PARTS.filter((p) => names.includes(p)) };
 }
 
+// The guided lesson's steps (link key `step`, from 1).
+export const LESSON_STEPS = 7;
+export function parseStep(text) {
+  const r = parseNumber(text, { min: 1, max: LESSON_STEPS });
+  if (r.error) return r;
+  return Number.isInteger(r.value) ? r : { error: `${quote(text)} is not a step number` };
+}
+
 export const isValidClassCount = (n) => n >= LIMITS.minClasses && n <= LIMITS.maxClasses;
 
 /** A class index from 0, as links carry the true class and the compare labels. */

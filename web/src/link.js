@@ -10,6 +10,7 @@
 //   ?v=2&z=n,n&pic=test.3&s=1&h=120     (z = n: the network's logit; see network-state.js)
 //   ?v=2&view=compare&k=Dog,Cat&a=0.9,0.1;0.1,0.9&b=0.6,0.4;0.3,0.7&y=0,1&in=p
 //   ?preset=dog-cat[&embed=1]
+//   ?view=lesson&step=3                  (the guided lesson at its third step)
 // Lists are comma-separated (rows of a table ';'-separated); each item is percent-encoded,
 // so a comma in a name is %2C.
 
@@ -17,7 +18,7 @@ import { quote } from './numbers.js';
 import { reconcileCompare } from './link-compare.js';
 import { decode, readList, readRows } from './link-lists.js';
 import {
-  LANDSCAPE, LIMITS, NETWORK_CLASSES, isValidClassCount as validCount, parseParts, parseRate, parseZoom, parseCell, parseIndex, parseLogit, parseName, parseRowValue,
+  LANDSCAPE, LESSON_STEPS, LIMITS, NETWORK_CLASSES, parseStep, isValidClassCount as validCount, parseParts, parseRate, parseZoom, parseCell, parseIndex, parseLogit, parseName, parseRowValue,
   parseTemperature, readSeed,
 } from './limits.js';
 import {
@@ -31,7 +32,7 @@ import { formatCount } from './format.js';
 export const LINK_VERSION = 2;
 const OLDER_VERSIONS = ['1']; // read exactly as before
 export const MAX_LINK_LENGTH = 4000;
-export const VIEWS = ['pipeline', 'compare'];
+export const VIEWS = ['pipeline', 'compare', 'lesson'];
 export const INPUTS = ['p', 'z']; // compare rows: probabilities or logits
 
 // In a link, "n" stands for the network's own logit (only the network's classes have one).
@@ -75,6 +76,7 @@ export const FIELDS = [
   { group: 'landscape', path: ['landscape', 'other'], key: 'lo', read: (raw) => parseIndex(decode(raw) ?? ''), write: String },
   { group: 'landscape', path: ['landscape', 'zoom'], key: 'lz', read: (raw) => parseZoom(decode(raw) ?? ''), write: String },
   { group: 'landscape', path: ['landscape', 'rate'], key: 'lr', read: (raw) => parseRate(decode(raw) ?? ''), write: String },
+  { group: 'page', path: ['step'], key: 'step', fallback: 1, read: (raw) => parseStep(decode(raw) ?? ''), write: String },
   { group: 'page', path: ['parts'], key: 'parts', fallback: null, read: (raw) => parseParts(decode(raw) ?? ''), write: (parts) => parts.join(',') },
 ];
 
@@ -104,7 +106,7 @@ export function isValidState(s) {
     isValidHistory(s.history) &&
     Number.isInteger(s.truth) && s.truth >= 0 && s.truth < c.length &&
     parseTemperature(String(s.temperature)).value === s.temperature &&
-    VIEWS.includes(s.view) && typeof s.embed === 'boolean' && isValidLandscape(s.landscape, c.length, s.truth) && (s.parts === null || sameJson(parseParts(String(s.parts)).value, s.parts)) &&
+    VIEWS.includes(s.view) && Number.isInteger(s.step) && s.step >= 1 && s.step <= LESSON_STEPS && typeof s.embed === 'boolean' && isValidLandscape(s.landscape, c.length, s.truth) && (s.parts === null || sameJson(parseParts(String(s.parts)).value, s.parts)) &&
     INPUTS.includes(s.compare.input) && validNames(k) && rowsOk(s.compare.nn1) && rowsOk(s.compare.nn2) &&
     s.compare.nn1.length === s.compare.nn2.length && Array.isArray(s.compare.labels) &&
     s.compare.labels.length === s.compare.nn1.length &&
@@ -153,6 +155,7 @@ export function writeLink(state) {
     if (field.group === 'page') {
       const implied = preset ? preset.view : 'pipeline';
       if (field.key === 'view' ? value === implied : value === field.fallback) continue;
+      if (field.key === 'step' && state.view !== 'lesson') continue; // the lesson's place, kept but not written elsewhere
     } else if (!groups.includes(field.group)) {
       continue;
     }
@@ -241,6 +244,7 @@ export function readLink(search) {
     state.landscape.other = null;
   }
   if (read.view) state.view = read.view;
+  if (read.step !== undefined) state.step = read.step;
   if (read.embed !== undefined) state.embed = read.embed;
   if (read.parts !== undefined) state.parts = read.parts;
   return { state, notices };

@@ -79,6 +79,7 @@ export function defaultState() {
     ...structuredClone(DEFAULT_PRESET.state),
     compare: structuredClone(COMPARE_PRESET.state),
     view: 'pipeline',
+    step: 1, // the lesson's step
     embed: false,
     parts: null, // every part
     landscape: { loss: 'ce', other: null, zoom: 1, rate: 1 }, // other: null, the first class that is not the true one

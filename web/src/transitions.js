@@ -93,6 +93,9 @@ export function applyPreset(state, preset) {
 
 export const showView = (state, view) => ({ ...state, view });
 
+/** The lesson at step n (from 1). */
+export const showStep = (state, step) => ({ ...state, view: 'lesson', step });
+
 /** The loss landscape's settings: {loss, other, zoom, rate}, any of them. */
 export const setLandscape = (state, change) => ({ ...state, landscape: { ...state.landscape, ...change } });
 
