@@ -5,6 +5,7 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { setup } = require('./setup.js');
+const { writeZip } = require('./zip.js');
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
@@ -61,6 +62,7 @@ function buildPage() {
       'softmax-app': path.join(root, 'web', 'src', 'mount.js'),
       'compare-room': path.join(root, 'web', 'src', 'compare-entry.js'),
       'landscape-room': path.join(root, 'web', 'src', 'landscape-entry.js'),
+      'lesson-room': path.join(root, 'web', 'src', 'lesson-entry.js'),
     },
     outdir: dist,
     bundle: true,
@@ -85,7 +87,7 @@ function buildSingleFile() {
     .replace('href="favicon.svg"', () => `href="${dataUrl('favicon.svg', 'image/svg+xml')}"`)
     .replace('href="example-predictions.csv"', () => `href="${dataUrl('example-predictions.csv', 'text/csv')}"`)
     .replace('<script src="embed-mode.js"></script>', () => inline('embed-mode.js'));
-  const scripts = ['loss-core-wasm.js', 'loss-core-wasm-scalar.js', 'loss-core-module.js', 'loss-core.js', 'compare-room.js', 'landscape-room.js', 'app.js'];
+  const scripts = ['loss-core-wasm.js', 'loss-core-wasm-scalar.js', 'loss-core-module.js', 'loss-core.js', 'compare-room.js', 'landscape-room.js', 'lesson-room.js', 'app.js'];
   html = html.replace(/<script src="loss-core-module\.js" defer><\/script>\s*<script src="loss-core\.js" defer><\/script>\s*<script src="app\.js" defer><\/script>/,
     () => `<script>self.softmaxSingleFile = true;</script>\n${scripts.map(inline).join('\n')}`);
   if (/<(script|link)\b[^>]*\b(src|href)="(?!data:|#)[^"]*"/.test(html)) throw new Error('the single file still refers to another file');
@@ -109,12 +111,26 @@ function buildComponent() {
   fs.writeFileSync(path.join(dist, 'softmax-explainer.css'), `:host{all:initial;display:block}${css}`);
 }
 
+// dist/softmax-cross-entropy-scorm.zip: a SCORM 1.2 package for an LMS. One SCO, lesson.html:
+// the single file, opening the lesson when it is given no query (docs/embedding.md).
+function buildScormPackage() {
+  const single = fs.readFileSync(path.join(dist, 'softmax-cross-entropy.html'), 'utf8');
+  const lesson = single.replace('<html lang="en">', '<html lang="en" data-start-link="?view=lesson">');
+  if (lesson === single) throw new Error('the single file has no <html lang="en"> to give the lesson start link');
+  const manifest = fs.readFileSync(path.join(root, 'web', 'scorm', 'imsmanifest.xml'), 'utf8');
+  fs.writeFileSync(path.join(dist, 'softmax-cross-entropy-scorm.zip'), writeZip([
+    { name: 'imsmanifest.xml', data: manifest },
+    { name: 'lesson.html', data: lesson },
+  ]));
+}
+
 function build({ forTests = false } = {}) {
   setup({ forTests });
   buildNative();
   buildWasm();
   buildPage();
   buildSingleFile();
+  buildScormPackage();
   buildComponent();
   console.log(`Built dist/ (open dist/index.html, or npm start to serve it).`);
 }

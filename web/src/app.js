@@ -1,6 +1,7 @@
 // The composition root: given a root (a document or a shadow root holding the page's markup),
 // the link it opens with, a browser adapter and a way to load the core, it builds the views,
 // then the store and the controllers, and binds them. Two apps on one page share nothing.
+import { pageView } from './lesson-plan.js';
 import { compareMetrics, createCompute } from './compute.js';
 import { PageController, captionOf } from './controllers/page.js';
 import { PipelineController } from './controllers/pipeline.js';
@@ -51,9 +52,11 @@ function start(root, core, opened, page, browser) {
   store.writeLink = (state) => pageController.writeLink(state);
   const controllers = [pageController, new PipelineController(context), new TrainingController(context)];
   const compareRoom = roomLoader(context, controllers, 'compare-room.js', 'SoftmaxCompareRoom');
+  const lessonRoom = roomLoader(context, controllers, 'lesson-room.js', 'SoftmaxLessonRoom');
   const landscapeRoom = roomLoader(context, controllers, 'landscape-room.js', 'SoftmaxLandscapeRoom');
   store.subscribe((next) => {
-    if (next.view === 'compare') compareRoom();
+    if (next.view === 'lesson') lessonRoom();
+    if (pageView(next) === 'compare') compareRoom();
     else if (!landscapeRoom.started() && (!next.parts || next.parts.includes('landscape'))) setTimeout(landscapeRoom); // after the first paint
   });
   const { state, notices } = checkedComparison(core, opened);

@@ -6,8 +6,10 @@
  * For a window: `search` (the query the page opened with), `pageAddress` (the address
  * without query), `replaceQuery(query)`, `copy(text)`, `download(name, text, type)`,
  * `inFrame` and `tellFrame(message)`, `createWorker(url)` (null where workers cannot start),
- * and `document`.
+ * `storage`, `lmsApi()`, `onLeave(callback)` and `document`.
  */
+import { findScormApi } from './scorm.js';
+
 export function createBrowser(win = globalThis, { scriptBase = null } = {}) {
   const { location, history, navigator, document } = win;
   return {
@@ -23,7 +25,8 @@ export function createBrowser(win = globalThis, { scriptBase = null } = {}) {
       });
     },
     document,
-    search: location.search,
+    // A page without a query opens its own start link, if it has one (the SCORM package's lesson).
+    search: location.search || (document && document.documentElement.dataset.startLink) || '',
     pageAddress: () => location.href.split(/[?#]/)[0],
     replaceQuery(query) {
       try {
@@ -45,6 +48,19 @@ export function createBrowser(win = globalThis, { scriptBase = null } = {}) {
     inFrame: win.parent !== win,
     tellFrame(message) {
       if (win.parent !== win) win.parent.postMessage(message, '*');
+    },
+    /** localStorage, where the browser allows it (sandboxed frames and some file:// pages do not). */
+    storage: {
+      get: (key) => { try { return win.localStorage.getItem(key); } catch { return null; } },
+      set: (key, value) => { try { win.localStorage.setItem(key, value); } catch { /* progress lives for this visit only */ } },
+      remove: (key) => { try { win.localStorage.removeItem(key); } catch { /* nothing saved to remove */ } },
+    },
+    /** The SCORM 1.2 API of the LMS this page runs in, or null. */
+    lmsApi: () => findScormApi(win),
+    /** callback() when the page is left (closed, reloaded, navigated away). */
+    onLeave(callback) {
+      win.addEventListener('pagehide', callback);
+      win.addEventListener('beforeunload', callback);
     },
     createWorker(url) {
       if (win.softmaxSingleFile) return null; // one file: nothing beside it to start

@@ -1,6 +1,7 @@
 // The numbers a state shows, all from the core: the network's forward pass for the picture,
 // the logits used (typed, or the network's), softmax / loss / gradient for them, and the
 // compare view's metrics. Throws the core's message for a state it cannot show.
+import { pageView } from './lesson-plan.js';
 
 const NETS = ['NN1', 'NN2'];
 
@@ -35,7 +36,7 @@ export function createCompute(core, session) {
     const result = core.explain(logits, state.truth, { temperature: state.temperature });
     // Checked when they change; measured when shown.
     let metrics = before && previous.state.compare === state.compare ? before.metrics : null;
-    if (!metrics && (state.view === 'compare' || (previous && previous.state.compare !== state.compare))) {
+    if (!metrics && (pageView(state) === 'compare' || (previous && previous.state.compare !== state.compare))) {
       metrics = compareMetrics(core, state.compare);
     }
     return { version: session.version, pass, logits, result, metrics };

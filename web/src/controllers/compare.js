@@ -1,6 +1,7 @@
 // The compare view's user actions: editing cells, labels, rows and classes, and switching
 // between probabilities and logits. A table that is not valid yet stays a draft: the metrics
 // keep showing the last complete table.
+import { pageView } from '../lesson-plan.js';
 import { compareMetrics } from '../compute.js';
 import { comparisonCurves } from '../curves.js';
 import { parseCell } from '../limits.js';
@@ -29,7 +30,7 @@ export class CompareController {
   // The hidden view is not drawn: switching views is a commit that draws it.
   render(state, { metrics }, { keepCells = false }) {
     this.draft = null;
-    const visible = state.view === 'compare';
+    const visible = pageView(state) === 'compare';
     if (visible) {
       this.view.render(state.compare, metrics, { keepCells, ties: [state.compare.nn1, state.compare.nn2].map((rows) => rows.map(hasTopTie)) });
       if (!this.curvesDrawn) {

@@ -1,6 +1,7 @@
 // The loss landscape's user actions: the loss to map, the other logit, zoom, the learning rate,
 // Descend (an animation of gradient descent, a step a frame), and moving the point by drag or
 // keys. Every value on the maps comes from the core in one batch call per map and redraw.
+import { pageView } from '../lesson-plan.js';
 import { formatInput, formatNumber, formatSigned } from '../format.js';
 import { LANDSCAPE, parseRate } from '../limits.js';
 import { GRID, axesOf, descentPath, gradientOf, insideMiddle, lossGrid, windowAround } from '../landscape.js';
@@ -26,7 +27,7 @@ export class LandscapeController {
   }
 
   render(state, { logits }, { editing = null } = {}) {
-    if (state.view !== 'pipeline' || (state.parts && !state.parts.includes('landscape'))) return;
+    if (pageView(state) !== 'pipeline' || (state.parts && !state.parts.includes('landscape'))) return;
     const { landscape: l, truth, temperature, classes } = state;
     const axes = axesOf(state);
     const point = [logits[axes.x], logits[axes.y]];

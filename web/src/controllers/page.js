@@ -1,5 +1,6 @@
 // The page's user actions: examples, switching views, copying the link, the embed code and
 // the link's notices. It also keeps the toolbar, the caption and the address in step.
+import { lessonFocus, pageView } from '../lesson-plan.js';
 import { writeLink } from '../link.js';
 import { findPreset, presetOf } from '../presets.js';
 import * as edit from '../transitions.js';
@@ -20,7 +21,7 @@ export class PageController {
     this.page.bind(this);
     store.subscribe((state) => this.render(state));
     // A refused edit on the pipeline says why there (the compare view has its own message line).
-    store.onRefusal((message, next) => { if (next.view === 'pipeline') this.page.shareStatus(`Not applied: ${message}`); });
+    store.onRefusal((message, next) => { if (pageView(next) === 'pipeline') this.page.shareStatus(`Not applied: ${message}`); });
     // In a frame, the page says its height whenever it changes (Canvas's message, and our own).
     if (browser.inFrame) this.stopHeight = this.page.observeHeight((height) => this.tellHeight(height));
   }
@@ -30,6 +31,7 @@ export class PageController {
     this.page.setEmbed(state.embed);
     this.page.showParts(state.parts);
     this.page.render({ view: state.view, presetId: preset && preset.id, caption: captionOf(preset) });
+    this.page.highlight(lessonFocus(state));
     if (this.embedOpen) this.page.showEmbed(true, this.embedCode());
   }
 

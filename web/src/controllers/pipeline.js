@@ -1,6 +1,7 @@
 // The pipeline's user actions: typing, sliding and stepping logits, the true class, the
 // temperature, the classes and the gradient step. Each asks a transition for the next state
 // and commits it; the view draws every commit.
+import { pageView } from '../lesson-plan.js';
 import { NETWORK_CLASSES, parseLogit, parseTemperature } from '../limits.js';
 import { PICTURE_CLASSES, pictureLabel, pictureName } from '../network-state.js';
 import * as edit from '../transitions.js';
@@ -32,7 +33,7 @@ export class PipelineController {
     this.view.render({ ...state, logits }, result, {
       curve: this.curve, editing, edited, source: edit.logitSource(state), truthNote: this.truthNote(state), deferDetails: first,
     });
-    this.explanation.show(state.view === 'pipeline');
+    this.explanation.show(pageView(state) === 'pipeline');
     if (first) this.view.details.drawInTasks();
   }
 

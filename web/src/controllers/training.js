@@ -1,5 +1,6 @@
 // The network's user actions: choosing or drawing a picture, Train (an animation-frame loop),
 // Step, Reset and the seed; and the test score, computed in short tasks after the weights change.
+import { pageView } from '../lesson-plan.js';
 import { formatCount, formatNumber, formatSigned } from '../format.js';
 import { NETWORK_CLASSES, NETWORK_LIMITS, readSeed } from '../limits.js';
 import { PICTURE_SIDE, toShades } from '../network-state.js';
@@ -27,7 +28,7 @@ export class TrainingController {
   }
 
   render(state, derived, { first }) {
-    this.view.show(state.view === 'pipeline');
+    this.view.show(pageView(state) === 'pipeline');
     const shown = this.shown;
     if (first || shown.pass !== derived.pass || shown.names !== state.classes) {
       this.view.renderPass({ picture: state.picture, pixels: derived.pass.pixels, pass: derived.pass, names: state.classes }, { deferPixels: first });

@@ -19,7 +19,7 @@ export class PageView {
       preset: $('preset'), caption: $('preset-caption'), copyLink: $('copy-link'), shareStatus: $('share-status'),
       embedButton: $('embed-button'), embedPanel: $('embed-panel'), embedCode: $('embed-code'), copyEmbed: $('copy-embed'),
       openFull: $('open-full'), notices: $('notices'), noticeList: $('notice-list'), dismissNotices: $('dismiss-notices'),
-      loadStatus: $('load-status'), footer: $('page-footer'), showPipeline: $('show-pipeline'), showCompare: $('show-compare'),
+      loadStatus: $('load-status'), footer: $('page-footer'), showPipeline: $('show-pipeline'), showCompare: $('show-compare'), showLesson: $('show-lesson'), lesson: $('lesson'),
       embedParts: $('embed-parts'),
     };
     this.partBoxes = PARTS.map((name) => {
@@ -41,6 +41,7 @@ export class PageView {
     e.dismissNotices.addEventListener('click', () => h.dismissNotices());
     e.showPipeline.addEventListener('click', () => h.view('pipeline'));
     e.showCompare.addEventListener('click', () => h.view('compare'));
+    e.showLesson.addEventListener('click', () => h.view('lesson'));
     for (const box of this.partBoxes) box.addEventListener('change', () => h.togglePart(box.value, box.checked));
   }
 
@@ -69,8 +70,19 @@ export class PageView {
   render({ view, presetId, caption }) {
     setAttr(this.e.showPipeline, 'aria-pressed', view === 'pipeline');
     setAttr(this.e.showCompare, 'aria-pressed', view === 'compare');
+    setAttr(this.e.showLesson, 'aria-pressed', view === 'lesson');
+    setProp(this.e.lesson, 'hidden', view !== 'lesson');
+    this.frame.classList.toggle('lesson-on', view === 'lesson');
     setProp(this.e.preset, 'value', presetId || '');
     this.showCaption(caption);
+  }
+
+  /** The lesson's highlight on the page's [data-focus] parts it names. */
+  highlight(names) {
+    const key = names.join(',');
+    if (key === this.highlighted) return;
+    this.highlighted = key;
+    for (const node of this.root.querySelectorAll('[data-focus]')) node.classList.toggle('lesson-focus', names.includes(node.dataset.focus));
   }
 
   showCaption(text) {
@@ -92,7 +104,7 @@ export class PageView {
     this.e.loadStatus.hidden = true;
     // Shown with the page, not before it: content appearing below it would shift it (layout shift).
     this.e.footer.hidden = false;
-    for (const control of [this.e.preset, this.e.copyLink, this.e.embedButton, this.e.showPipeline, this.e.showCompare]) {
+    for (const control of [this.e.preset, this.e.copyLink, this.e.embedButton, this.e.showPipeline, this.e.showCompare, this.e.showLesson]) {
       control.disabled = false;
     }
   }

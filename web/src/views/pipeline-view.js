@@ -1,6 +1,7 @@
 // The pipeline: the true class, logits, temperature, probabilities, the loss, and below them
 // the formulas, the plot and the classes. Owns those elements, turns raw events into
 // calls on the handlers it is given, and draws what it is told. It decides nothing.
+import { pageView } from '../lesson-plan.js';
 import { Deferred, byId, el, fieldMessage, setProp, setStyle, setText, showValue } from '../dom.js';
 import { formatInput, formatNumber, formatProbability, formatSigned } from '../format.js';
 import { LIMITS } from '../limits.js';
@@ -131,7 +132,7 @@ export class PipelineView {
     const { classes: names, logits, truth, temperature } = state;
     const { probabilities, log10Probabilities, gradient, loss } = result;
     const probabilityText = (i) => formatProbability(probabilities[i], log10Probabilities[i]);
-    this.show(state.view === 'pipeline');
+    this.show(pageView(state) === 'pipeline');
 
     this.rows.forEach((r, i) => {
       if (editing !== `logit-${i}`) setProp(r.text, 'value', formatInput(logits[i]));
