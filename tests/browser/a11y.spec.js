@@ -16,7 +16,20 @@ const VIEWS = [
   ['embed panel open, some parts', '/?preset=dog-cat&parts=logits,probabilities,loss,training'],
   ['embedded, phone, three parts', '/?preset=dog-cat&embed=1&parts=logits,probabilities,loss'],
   ['loss landscape, both maps', '/?preset=confident-wrong&ll=both'],
+  ...[1, 2, 3, 4, 5, 6, 7].map((step) => [`lesson step ${step}`, `/?view=lesson&step=${step}`]),
 ];
+
+// A lesson step with its feedback shown: wrong on step 3, correct on step 2 (both colours checked).
+async function lessonStep(page, name) {
+  const lesson = page.getByRole('region', { name: 'Lesson' });
+  await expect(lesson.getByRole('heading', { level: 2 })).toContainText(`Step ${name.slice(-1)} of 7`);
+  if (name.endsWith('2')) await lesson.getByRole('radio', { name: 'They stay the same' }).check();
+  if (name.endsWith('3')) await lesson.getByLabel('Loss', { exact: true }).fill('0.5');
+  if (name.endsWith('2') || name.endsWith('3')) {
+    await lesson.getByRole('button', { name: 'Check' }).click();
+    await expect(lesson.getByRole('status', { name: 'Feedback' })).not.toBeEmpty();
+  }
+}
 
 for (const scheme of ['light', 'dark']) {
   for (const [name, url] of VIEWS) {
@@ -27,6 +40,7 @@ for (const scheme of ['light', 'dark']) {
       await expect(page.locator('#load-status')).toBeHidden();
       if (name.startsWith('embed panel')) await page.getByRole('button', { name: 'Embed' }).click();
       if (name.includes('phone')) await page.setViewportSize({ width: 360, height: 640 });
+      if (name.startsWith('lesson')) await lessonStep(page, name);
       if (name.startsWith('loss landscape')) {
         await page.getByRole('region', { name: 'Loss landscape' }).scrollIntoViewIfNeeded();
         await expect(page.locator('#landscape-maps figure')).toHaveCount(2);

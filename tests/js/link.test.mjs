@@ -148,6 +148,10 @@ test('the lesson: ?view=lesson opens step 1, &step=N step N; a bad step is named
   assert.equal(third.state.step, 3);
   assert.equal(writeLink(third.state), '?preset=dog-cat&view=lesson&step=3');
   assert.deepEqual(readLink(writeLink(third.state)).state, third.state);
+  // Step 5 shows the compare view: its example is the slides' table.
+  const fifth = readLink('?view=lesson&step=5').state;
+  assert.equal(writeLink(fifth), '?preset=nn1-vs-nn2&view=lesson&step=5');
+  assert.deepEqual(readLink(writeLink(fifth)), { state: fifth, notices: [] });
   // Elsewhere the step is kept in the state (the Lesson tab goes back to it) but not written.
   assert.equal(writeLink({ ...third.state, view: 'pipeline' }), '?preset=dog-cat');
   for (const [bad, why] of [['8', '“8” is outside the range 1 to 7'], ['0', '“0” is outside the range 1 to 7'], ['2.5', '“2.5” is not a step number'], ['x', '“x” is not a number']]) {

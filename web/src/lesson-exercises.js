@@ -3,10 +3,10 @@
 // way}; or {invalid} for an answer it cannot read (not counted as a try). Every value a check
 // compares with comes from the core: the page's numbers or a core call; never a literal result.
 // Pure: tested in Node with the real core (tests/js/lesson.test.mjs).
-import { formatNumber, formatSigned } from './format.js';
+import { formatNumber, formatShort, formatSigned } from './format.js';
 import { parseNumber, quote } from './numbers.js';
 
-const list = (xs) => `(${xs.map((x) => formatNumber(x)).join(', ')})`;
+const list = (xs, format = formatNumber) => `(${xs.map((x) => format(x)).join(', ')})`;
 const percent = (p) => `${(p * 100).toFixed(0)} %`; // as the training panel writes it
 // Equal as far as float64 can tell after a different route to the same value.
 const same = (a, b) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -27,7 +27,7 @@ function makeDog80(_, { core, state, derived }) {
   if (state.truth !== 0) return { correct: false, why: `The true class is ${state.classes[state.truth]}; this exercise is about a picture of a dog.`, hint: `Set the true class to ${state.classes[0]} (the ✓ beside its logit).`, way: `Set the true class to ${state.classes[0]}, then make its probability 0.80.` };
   const p = derived.result.probabilities[0];
   const name = state.classes[0];
-  if (within(p, 0.8, 0.005)) return { correct: true, why: `softmax gives ${name} ${formatNumber(p)}: the network is 80 % sure. The logits are ${list(derived.logits)}.` };
+  if (within(p, 0.8, 0.005)) return { correct: true, why: `softmax gives ${name} ${formatNumber(p)}: the network is 80 % sure. The logits are ${list(derived.logits, formatShort)}.` };
   const direction = p > 0.8 ? `lower ${name}’s logit or raise ${state.classes[1]}’s` : `raise ${name}’s logit or lower ${state.classes[1]}’s`;
   return {
     correct: false,
@@ -46,7 +46,7 @@ function addFive(answer, { core, state, derived }) {
   const after = core.softmax(derived.logits.map((z) => z + SHIFT), options);
   const unchanged = before.every((p, i) => same(p, after[i]));
   const truth = unchanged ? 'same' : 'changed';
-  const numbers = `The core: softmax${list(derived.logits)} = ${list(before)}, and with ${SHIFT} added, ${list(after)}.`;
+  const numbers = `The core: softmax${list(derived.logits, formatShort)} = ${list(before)}, and with ${SHIFT} added, ${list(after)}.`;
   if (answer === truth) return { correct: true, why: `${numbers} Every e^z is multiplied by e⁵, above and below the fraction, so it cancels: only differences between logits matter.` };
   return {
     correct: false,

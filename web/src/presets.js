@@ -1,6 +1,8 @@
 // The examples in the "Example" list. Ids are stable: they are in links people share.
 // Logits are given so that the slides' probabilities come out: softmax(ln 19, 0) = (0.95, 0.05).
 
+import { pageView } from './lesson-plan.js';
+
 // Each shows a picture of its true class (the sets alternate dog, cat: test.1 is a dog, test.2 a cat).
 const DOG_PICTURE = { set: 'test', index: 0 };
 const CAT_PICTURE = { set: 'test', index: 1 };
@@ -98,7 +100,7 @@ const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The preset whose numbers the current view shows exactly, if any. */
 export function presetOf(state) {
-  if (state.view === 'compare') return sameJson(state.compare, COMPARE_PRESET.state) ? COMPARE_PRESET : undefined;
+  if (pageView(state) === 'compare') return sameJson(state.compare, COMPARE_PRESET.state) ? COMPARE_PRESET : undefined;
   const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
   return PRESETS.find((p) => p.view === 'pipeline' &&
     same(p.state.classes, state.classes) && same(p.state.logits, state.logits) &&
