@@ -290,6 +290,8 @@ test('keyboard alone: choose an example, edit a logit, pick the true class, copy
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Pipeline' })).toBeFocused();
   await page.keyboard.press('Tab'); // Compare networks
+  await page.keyboard.press('Tab'); // Lesson
+  await expect(page.getByRole('button', { name: 'Lesson', exact: true })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Example', exact)).toBeFocused();
   await page.keyboard.press('ArrowDown'); // dog-cat-0.9

@@ -3,15 +3,15 @@
 // elements of the SCORM 1.2 Run-Time Environment), with the SCO in a frame.
 'use strict';
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { test, expect, exact } = require('./fixtures.js');
-const { PLAIN_URL } = require('./playwright.config.js');
+const { createServer } = require('../../scripts/serve.js');
 const { readZip } = require('../../scripts/zip.js');
 const { lessonOf, exerciseOf, checkAndExpect, solveAll } = require('./lesson-steps.js');
 
 const dist = path.resolve(__dirname, '..', '..', 'dist');
 const PACKAGE = path.join(dist, 'softmax-cross-entropy-scorm.zip');
-const SITE = 'scorm-check'; // dist/scorm-check/: the unzipped package and the LMS page (build output)
 
 const LMS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test LMS</title><link rel="icon" href="data:,">
 <script>
@@ -29,12 +29,21 @@ window.API = {
 <iframe id="sco" src="lesson.html" title="Lesson" style="width:1000px;height:760px;border:0"></iframe>
 </body></html>`;
 
-test.beforeAll(() => {
-  const files = readZip(fs.readFileSync(PACKAGE));
-  fs.rmSync(path.join(dist, SITE), { recursive: true, force: true });
-  fs.mkdirSync(path.join(dist, SITE));
-  for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(dist, SITE, name), bytes);
-  fs.writeFileSync(path.join(dist, SITE, 'lms.html'), LMS_PAGE);
+// The LMS: the unzipped package and its page in a folder of their own, on an origin of their own.
+let site;
+let server;
+let lmsUrl;
+test.beforeAll(async () => {
+  site = fs.mkdtempSync(path.join(os.tmpdir(), 'scorm-lms-'));
+  for (const [name, bytes] of Object.entries(readZip(fs.readFileSync(PACKAGE)))) fs.writeFileSync(path.join(site, name), bytes);
+  fs.writeFileSync(path.join(site, 'lms.html'), LMS_PAGE);
+  server = createServer(site, { csp: false });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  lmsUrl = `http://127.0.0.1:${server.address().port}/lms.html`;
+});
+test.afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  fs.rmSync(site, { recursive: true, force: true });
 });
 
 test('the package: imsmanifest.xml at its root names one SCO, lesson.html, for SCORM 1.2', () => {
@@ -52,7 +61,7 @@ const setValues = async (page, key) => (await calls(page)).filter((c) => c[0] ==
 
 test('in a test LMS: LMSInitialize, incomplete, a positive score after a correct answer, LMSCommit; completed after every exercise; LMSFinish on leaving', async ({ page, problems }) => {
   test.setTimeout(120000);
-  await page.goto(`${PLAIN_URL}${SITE}/lms.html`);
+  await page.goto(lmsUrl);
   const sco = page.frameLocator('#sco');
   await expect(lessonOf(sco).getByRole('heading', { level: 2 })).toContainText('Step 1 of 7'); // the SCO opens the lesson
   await expect.poll(() => calls(page)).toContainEqual(['LMSInitialize', '']);

@@ -23,6 +23,7 @@ export class LessonController {
     this.shownStep = null;
     this.view.bind(this);
     this.startLms();
+    this.report(); // the score so far, to the LMS and a framing page
     this.unsubscribe = store.subscribe((state, derived) => this.render(state, derived));
   }
 
@@ -32,7 +33,6 @@ export class LessonController {
     if (!api) return;
     this.lms = new ScormSession(api);
     this.progress.merge(this.lms.start());
-    this.report();
     this.browser.onLeave(() => this.lms.finish());
   }
 
