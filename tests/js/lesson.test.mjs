@@ -60,6 +60,7 @@ test('3: the loss for 0.9 is −ln 0.9 = 0.10536051565782628, ± 0.001', () => {
   assert.match(check('loss-0.9', '-0.1054').hint, /never negative/);
   assert.match(check('loss-0.9', '0.0458').hint, /log₁₀/); // −log10 0.9 = 0.045757490560675115
   assert.match(check('loss-0.9', '0.1').hint, /1 − 0\.9/);
+  assert.match(check('loss-0.9', '0.9').hint, /the probability itself/);
   assert.match(check('loss-0.9', 'abc').invalid, /“abc” is not a number/);
   assert.match(check('loss-0.9', '').invalid, /Nothing is typed/);
 });

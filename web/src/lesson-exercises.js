@@ -66,6 +66,7 @@ function lossOf09(text, { core }) {
   if (r.value < 0) hint = 'The loss is never negative: a probability is at most 1, so its −ln is at least 0.';
   else if (within(r.value, expected / lnFromCore(core, 10), 0.001)) hint = 'That is −log₁₀ 0.9; the slides use the natural log, ln.';
   else if (within(r.value, 0.1, 0.001)) hint = 'That is 1 − 0.9; the loss is −ln 0.9, not the distance to 1.';
+  else if (within(r.value, 0.9, 0.001)) hint = 'That is the probability itself; the loss is −ln of it.';
   return { correct: false, why: `${quote(text)} is not the loss.`, hint, way: `L = −ln 0.9 = ${formatNumber(expected)}: choose the example “The slide: Dog 0.9, Cat 0.1” and read the loss in the pipeline.` };
 }
 
