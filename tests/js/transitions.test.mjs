@@ -188,3 +188,14 @@ test('the landscape’s settings change one at a time; a point on it types every
   assert.deepEqual(moved.logits, [1.5, -2]);
   assert.equal(edit.logitSource(moved), 'own');
 });
+
+test('views: the lesson keeps its step when another view is shown, and showStep opens the lesson there', () => {
+  const third = edit.showStep(defaultState(), 3);
+  assert.equal(third.view, 'lesson');
+  assert.equal(third.step, 3);
+  assert.ok(isValidState(third));
+  const away = edit.showView(third, 'compare');
+  assert.equal(away.step, 3);
+  assert.deepEqual(edit.showView(away, 'lesson'), third);
+  assert.equal(defaultState().step, 1);
+});
