@@ -44,7 +44,7 @@ async function solveAll(scope) {
   await lesson.getByRole('radiogroup', { name: 'Metric' }).getByRole('radio', { name: 'classification error' }).check();
   await checkAndExpect(exerciseOf(scope, 'cannot tell'), 'Correct');
   await next(scope, 6);
-  await lesson.getByLabel('∂L/∂z(Cat)', exact).fill('-0.8808');
+  await lesson.getByLabel('∂L/∂z_Cat', exact).fill('-0.8808');
   await checkAndExpect(exerciseOf(scope, 'Logits (2, 0)'), 'Correct');
   await next(scope, 7);
   await trainTo90(scope);

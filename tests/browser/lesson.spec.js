@@ -132,7 +132,7 @@ test('6: the derivation with the page’s numbers; ∂L/∂z(Cat) at (2, 0) is �
   await expect(lessonOf(page)).toContainText('∂y(Cat)/∂z(Dog) = −y(Cat) · y(Dog) = −0.0500 × 0.9500 = −0.0475');
   await expect(lessonOf(page)).toContainText('= (y(Dog) − t(Dog)) = (0.9500 − 1) = −0.0500');
   const exercise = exerciseOf(page, 'Logits (2, 0)');
-  const answer = exercise.getByLabel('∂L/∂z(Cat)', exact);
+  const answer = exercise.getByLabel('∂L/∂z_Cat', exact);
   await answer.fill('0.8808');
   await checkAndExpect(exercise, 'Hint: Check the sign');
   // 1/(1 + e²) − 1 = −0.8807970779778824: −0.8798 is inside ± 0.001, −0.8797 outside.

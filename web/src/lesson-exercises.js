@@ -145,7 +145,7 @@ function gradientCat(text, { core }) {
   let hint = 'Use ∂L/∂zᵢ = yᵢ − tᵢ: first y = softmax(2, 0), then t for the true class Cat.';
   if (within(r.value, -expected, 0.001)) hint = 'Check the sign: y(Cat) is below t(Cat) = 1.';
   else if (within(r.value, y[1], 0.001)) hint = 'That is y(Cat); subtract t(Cat), which is 1 for the true class.';
-  return { correct: false, why: `${quote(text)} is not ∂L/∂z(Cat).`, hint, way };
+  return { correct: false, why: `${quote(text)} is not ∂L/∂z_Cat.`, hint, way };
 }
 
 export const TARGET_ACCURACY = 0.9;
@@ -183,7 +183,7 @@ export const EXERCISES = [
     id: 'blind-metric', step: 5, kind: 'choice', group: 'Metric', question: 'Which metric cannot tell the two networks apart?', check: blindMetric,
     options: [...Object.entries(METRICS), ['none', 'Each tells them apart']],
   },
-  { id: 'gradient-cat', step: 6, kind: 'number', question: 'Logits (2, 0), true class Cat: what is ∂L/∂z(Cat)?', label: '∂L/∂z(Cat)', check: gradientCat },
+  { id: 'gradient-cat', step: 6, kind: 'number', question: 'Logits (2, 0), true class Cat: what is ∂L/∂z_Cat?', label: '∂L/∂z_Cat', check: gradientCat },
   { id: 'train-90', step: 7, kind: 'task', question: 'Train the network until its test accuracy is at least 90 %.', check: trainTo90 },
 ];
 

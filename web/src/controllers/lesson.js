@@ -57,7 +57,7 @@ export class LessonController {
   context(state, derived) {
     const { core, session } = this;
     return {
-      core, state, derived,
+      core, state, derived, trainingSteps: session.steps,
       metrics: () => derived.metrics || compareMetrics(core, state.compare),
       testScore: () => (session.score && session.score.version === session.version ? { accuracy: session.score.accuracy, steps: session.steps } : null),
     };

@@ -83,6 +83,7 @@ export class PageView {
     if (key === this.highlighted) return;
     this.highlighted = key;
     for (const node of this.root.querySelectorAll('[data-focus]')) node.classList.toggle('lesson-focus', names.includes(node.dataset.focus));
+    this.frame.dataset.lessonFocus = key; // the style puts a focused panel of its own first
   }
 
   showCaption(text) {
