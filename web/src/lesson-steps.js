@@ -75,7 +75,7 @@ export const STEPS = [
   {
     title: 'NN1 against NN2: what cross-entropy sees',
     text: [
-      'The slides score two networks on the same three images (the tables below: edit any cell, or choose the example “The slide: NN1 vs NN2” to start again).',
+      'The slides score two networks on the same three images: the two tables of the page (edit any cell, or choose the example “The slide: NN1 vs NN2” to start again).',
       'Three metrics judge them: classification error (the share of images whose top prediction is wrong), mean squared error and cross-entropy. The metrics table shows each, computed by the core.',
     ],
     live: () => [],
