@@ -17,6 +17,7 @@ const VIEWS = [
   ['embedded, phone, three parts', '/?preset=dog-cat&embed=1&parts=logits,probabilities,loss'],
   ['loss landscape, both maps', '/?preset=confident-wrong&ll=both'],
   ...[1, 2, 3, 4, 5, 6, 7].map((step) => [`lesson step ${step}`, `/?view=lesson&step=${step}`]),
+  ['lesson embedded, phone, step 4', '/?view=lesson&step=4&embed=1'],
 ];
 
 // A lesson step with its feedback shown: wrong on step 3, correct on step 2 (both colours checked).

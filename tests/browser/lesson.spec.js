@@ -155,9 +155,9 @@ test('7: an untrained network is below 90 %; trained past it, the check is corre
 test('progress survives a reload and can be reset; every exercise done gives 9 of 9', async ({ page, problems }) => {
   await open(page, '/?view=lesson');
   await solveAll(page);
-  await expect(lessonOf(page).getByText('Score: 9 of 9 exercises done')).toBeVisible();
+  await expect(lessonOf(page).getByText('Score: 9 of 9 exercises done: the lesson is complete')).toBeVisible();
   await open(page, '/?view=lesson&step=3');
-  await expect(lessonOf(page).getByText('Score: 9 of 9 exercises done')).toBeVisible();
+  await expect(lessonOf(page).getByText('Score: 9 of 9 exercises done: the lesson is complete')).toBeVisible();
   await expect(feedbackOf(exerciseOf(page, 'What is the loss'))).toHaveText('Done: you answered this one before.');
   await lessonOf(page).getByRole('button', { name: 'Reset progress' }).click();
   await expect(lessonOf(page).getByText('Score: 0 of 9 exercises done')).toBeVisible();

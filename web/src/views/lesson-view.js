@@ -82,7 +82,7 @@ export class LessonView {
   }
 
   renderScore({ score, max }) {
-    setText(this.score, `Score: ${score} of ${max} exercises done`);
+    setText(this.score, `Score: ${score} of ${max} exercises done${score === max ? ': the lesson is complete' : ''}`);
   }
 
   /** A check's outcome: `correct` true, false, or null (the answer could not be read). */
