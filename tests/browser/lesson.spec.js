@@ -23,6 +23,11 @@ test('?view=lesson opens step 1 beside the pipeline; Next and Back move, the lin
   await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('2');
   await lessonOf(page).getByRole('button', { name: 'Back' }).click();
   await expect(heading(page)).toContainText('Step 1 of 7');
+  // The step list: any step at once, the current one marked.
+  await lessonOf(page).getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Step 4' }).click();
+  await expect(heading(page)).toContainText('Step 4 of 7: H(p, q)');
+  await expect(lessonOf(page).getByRole('button', { name: 'Step 4' })).toHaveAttribute('aria-current', 'step');
+  await lessonOf(page).getByRole('button', { name: 'Step 1' }).click();
   for (const [step, title] of [[5, 'NN1 against NN2'], [7, 'Training with that gradient']]) {
     const again = await browser.newPage();
     await open(again, `/?view=lesson&step=${step}`);
@@ -156,11 +161,13 @@ test('progress survives a reload and can be reset; every exercise done gives 9 o
   await open(page, '/?view=lesson');
   await solveAll(page);
   await expect(lessonOf(page).getByText('Score: 9 of 9 exercises done: the lesson is complete')).toBeVisible();
+  for (let step = 1; step <= 7; step++) await expect(lessonOf(page).getByRole('button', { name: `Step ${step}, done` })).toBeVisible();
   await open(page, '/?view=lesson&step=3');
   await expect(lessonOf(page).getByText('Score: 9 of 9 exercises done: the lesson is complete')).toBeVisible();
   await expect(feedbackOf(exerciseOf(page, 'What is the loss'))).toHaveText('Done: you answered this one before.');
   await lessonOf(page).getByRole('button', { name: 'Reset progress' }).click();
   await expect(lessonOf(page).getByText('Score: 0 of 9 exercises done')).toBeVisible();
+  await expect(lessonOf(page).getByRole('button', { name: 'Step 3', exact: true })).toBeVisible();
   await open(page, '/?view=lesson&step=3');
   await expect(lessonOf(page).getByText('Score: 0 of 9 exercises done')).toBeVisible();
   expect(problems).toEqual([]);

@@ -49,7 +49,7 @@ export class LessonController {
     this.shownStep = step;
     const exercises = exercisesOf(step);
     this.view.showStep({ number: step, count: LESSON_STEPS, ...STEPS[step - 1], exercises });
-    this.view.renderScore(this.progress.score());
+    this.renderProgress();
     for (const x of exercises) if (this.progress.isDone(x.id)) this.view.feedback(x.id, 'Done: you answered this one before.', true);
   }
 
@@ -96,8 +96,13 @@ export class LessonController {
       this.tries.set(id, tries);
       this.view.feedback(id, tries >= 2 ? `${result.why} The way: ${result.way}` : `${result.why} Hint: ${result.hint}`, false);
     }
-    this.view.renderScore(this.progress.score());
+    this.renderProgress();
     this.report();
+  }
+
+  renderProgress() {
+    const steps = new Set(STEPS.map((_, i) => i + 1).filter((step) => exercisesOf(step).every((x) => this.progress.isDone(x.id))));
+    this.view.renderProgress(this.progress.score(), steps);
   }
 
   /** The score to the LMS and to a framing page, after each check. */

@@ -10,7 +10,7 @@ export class LessonView {
     this.exercises = new Map(); // id -> {answer(), feedback}
   }
 
-  /** Handlers: back(), next(), check(id, answer), reset(), action(name, amount). */
+  /** Handlers: back(), next(), goTo(step), check(id, answer), reset(), action(name, amount). */
   bind(handlers) {
     this.handlers = handlers;
   }
@@ -36,14 +36,21 @@ export class LessonView {
     setProp(next, 'disabled', number === count);
     back.addEventListener('click', () => h.back());
     next.addEventListener('click', () => h.next());
+    this.stepButtons = Array.from({ length: count }, (_, i) => {
+      const b = el('button', { type: 'button', class: 'lesson-step' });
+      if (i + 1 === number) b.setAttribute('aria-current', 'step');
+      b.addEventListener('click', () => h.goTo(i + 1));
+      return b;
+    });
     this.section.replaceChildren(
       el('p', { class: 'lesson-status' }, this.score, reset),
+      el('nav', { 'aria-label': 'Steps' }, el('ol', { class: 'lesson-steps' }, ...this.stepButtons.map((b) => el('li', {}, b)))),
       this.heading,
       ...text.map((t) => el('p', { text: t })),
       this.live,
       ...(buttons.length ? [el('div', { class: 'exercise-answer' }, ...buttons)] : []),
       ...exercises.map((x, i) => this.exercise(x, exercises.length > 1 ? i + 1 : 0)),
-      el('nav', { class: 'lesson-nav', 'aria-label': 'Lesson steps' }, back, next),
+      el('nav', { class: 'lesson-nav', 'aria-label': 'Back and next' }, back, next),
     );
   }
 
@@ -81,8 +88,14 @@ export class LessonView {
     setProp(this.live, 'hidden', lines.length === 0);
   }
 
-  renderScore({ score, max }) {
+  /** The score, and which steps have every exercise done (`doneSteps`, a set of step numbers). */
+  renderProgress({ score, max }, doneSteps) {
     setText(this.score, `Score: ${score} of ${max} exercises done${score === max ? ': the lesson is complete' : ''}`);
+    this.stepButtons.forEach((b, i) => {
+      const done = doneSteps.has(i + 1);
+      setText(b, done ? `${i + 1} ✓` : String(i + 1));
+      b.setAttribute('aria-label', `Step ${i + 1}${done ? ', done' : ''}`);
+    });
   }
 
   /** A check's outcome: `correct` true, false, or null (the answer could not be read). */
