@@ -69,6 +69,12 @@ export function formatShort(x) {
   return withMinus(String(Number(x.toFixed(4))));
 }
 
+/** A tuple of numbers, (0.9500, 0.0500), each written by `format`. */
+export const formatTuple = (xs, format = formatNumber) => `(${xs.map((x) => format(x)).join(', ')})`;
+
+/** A share as a whole percentage, 0.55 → "55 %". */
+export const formatPercent = (p) => `${(p * 100).toFixed(0)} %`;
+
 /** A whole number with thousands separators, 100000 → "100,000" (without Intl, whose first use is slow). */
 export function formatCount(n) {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -3,11 +3,9 @@
 // way}; or {invalid} for an answer it cannot read (not counted as a try). Every value a check
 // compares with comes from the core: the page's numbers or a core call; never a literal result.
 // Pure: tested in Node with the real core (tests/js/lesson.test.mjs).
-import { formatNumber, formatShort, formatSigned } from './format.js';
+import { formatNumber, formatPercent, formatShort, formatSigned, formatTuple as list } from './format.js';
 import { parseNumber, quote } from './numbers.js';
 
-const list = (xs, format = formatNumber) => `(${xs.map((x) => format(x)).join(', ')})`;
-const percent = (p) => `${(p * 100).toFixed(0)} %`; // as the training panel writes it
 // Equal as far as float64 can tell after a different route to the same value.
 const same = (a, b) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
 // A typed answer within `tolerance` of the core's value (with float64's slack at the edge).
@@ -18,7 +16,7 @@ function readTyped(text) {
   return r.error ? { invalid: `${String(text ?? '').trim() === '' ? 'Nothing is typed' : `${quote(text)} is not a number`}: type a number such as 0.25.` } : r;
 }
 
-// ln x from the core: −H((1, 0), (1/x, 1 − 1/x)) = ln x, for x ≥ 1.
+// ln x from the core: H((1, 0), (1/x, 1 − 1/x)) = −ln(1/x) = ln x, for x ≥ 1.
 const lnFromCore = (core, x) => core.crossEntropy([1, 0], [1 / x, 1 - 1 / x]);
 
 /** Exercise 1: softmax(z)_Dog within 0.80 ± 0.005, two classes, true class Dog. */
@@ -29,11 +27,12 @@ function makeDog80(_, { core, state, derived }) {
   const name = state.classes[0];
   if (within(p, 0.8, 0.005)) return { correct: true, why: `softmax gives ${name} ${formatNumber(p)}: the network is 80 % sure. The logits are ${list(derived.logits, formatShort)}.` };
   const direction = p > 0.8 ? `lower ${name}’s logit or raise ${state.classes[1]}’s` : `raise ${name}’s logit or lower ${state.classes[1]}’s`;
+  const ln4 = formatNumber(lnFromCore(core, 4));
   return {
     correct: false,
     why: `softmax gives ${name} ${formatNumber(p)} now, not 0.80 (± 0.005).`,
     hint: `To move it toward 0.80, ${direction}.`,
-    way: `${name} gets 0.8 when its logit is ln(0.8 / 0.2) = ln 4 = ${formatNumber(lnFromCore(core, 4))} above the other’s: type ${formatNumber(lnFromCore(core, 4))} for ${name} and 0 for ${state.classes[1]}.`,
+    way: `${name} gets 0.8 when its logit is ln(0.8 / 0.2) = ln 4 = ${ln4} above the other’s: type ${ln4} for ${name} and 0 for ${state.classes[1]}.`,
   };
 }
 
@@ -153,10 +152,10 @@ export const TARGET_ACCURACY = 0.9;
 function trainTo90(_, { testScore }) {
   const score = testScore();
   if (!score) return { invalid: 'The test accuracy is still being measured: check again in a moment.' };
-  if (score.accuracy >= TARGET_ACCURACY) return { correct: true, why: `Test accuracy ${percent(score.accuracy)} after ${score.steps} steps: the gradient y − t, passed back through the network, taught it.` };
+  if (score.accuracy >= TARGET_ACCURACY) return { correct: true, why: `Test accuracy ${formatPercent(score.accuracy)} after ${score.steps} steps: the gradient y − t, passed back through the network, taught it.` };
   return {
     correct: false,
-    why: `Test accuracy is ${percent(score.accuracy)} after ${score.steps} steps, below 90 %.`,
+    why: `Test accuracy is ${formatPercent(score.accuracy)} after ${score.steps} steps, below 90 %.`,
     hint: 'Press Train in the training panel and watch the test accuracy.',
     way: 'Press Train, wait until the test accuracy shows 90 % or more (a few seconds), press Pause, then Check.',
   };

@@ -1,9 +1,8 @@
 // The lesson's seven steps, after the slides: a title, the text, and `live(ctx)`: lines with the
 // numbers the page shows now (all from the core), redrawn on every change.
-import { formatCount, formatNumber, formatPowerOfTen, formatSigned, formatShort } from './format.js';
+import { formatCount, formatNumber, formatPowerOfTen, formatSigned, formatShort, formatTuple as list } from './format.js';
 import { SHIFT } from './lesson-exercises.js';
 
-const list = (xs, format = formatNumber) => `(${xs.map((x) => format(x)).join(', ')})`;
 const logits = ({ derived }) => list(derived.logits, formatShort);
 const probabilities = ({ derived }) => list(derived.result.probabilities);
 

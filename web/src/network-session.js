@@ -95,7 +95,7 @@ export class NetworkSession {
    * True once `score` is up to date; a change of the weights between calls starts again.
    */
   scoreTestSet({ inSteps = false } = {}) {
-    if (this.score && this.score.version === this.version) return true;
+    if (this.currentScore) return true;
     if (!inSteps) {
       this.score = { version: this.version, ...this.net.evaluate('test') };
       return true;
@@ -108,6 +108,11 @@ export class NetworkSession {
     this.score = { version: this.scoring.version, ...next.value };
     this.scoring = null;
     return true;
+  }
+
+  /** The test score for the weights as they are now, or null until it is measured. */
+  get currentScore() {
+    return this.score && this.score.version === this.version ? this.score : null;
   }
 
   get lastLoss() {

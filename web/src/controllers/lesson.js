@@ -59,7 +59,7 @@ export class LessonController {
     return {
       core, state, derived, trainingSteps: session.steps,
       metrics: () => derived.metrics || compareMetrics(core, state.compare),
-      testScore: () => (session.score && session.score.version === session.version ? { accuracy: session.score.accuracy, steps: session.steps } : null),
+      testScore: () => (session.currentScore && { accuracy: session.currentScore.accuracy, steps: session.steps }),
     };
   }
 
@@ -115,8 +115,8 @@ export class LessonController {
   reset() {
     this.progress.reset();
     this.tries.clear();
-    this.buildStep(this.store.state.step);
-    this.view.renderLive(STEPS[this.store.state.step - 1].live(this.context(this.store.state, this.store.derived)));
+    this.shownStep = null; // built again, with no feedback left
+    this.render(this.store.state, this.store.derived);
     this.report();
   }
 

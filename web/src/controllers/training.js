@@ -42,7 +42,7 @@ export class TrainingController {
 
   renderTraining() {
     const { session, state } = this;
-    if (!session.score || session.score.version !== session.version) this.scheduleScore();
+    if (!session.currentScore) this.scheduleScore();
     const target = state.truth < NETWORK_CLASSES ? state.truth : null;
     this.view.renderTraining({
       seed: state.seed, steps: session.steps, lastLoss: session.lastLoss, accuracy: session.score ? session.score.accuracy : null,

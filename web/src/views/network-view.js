@@ -1,7 +1,7 @@
 // The network's part of the page: the picture (chosen or drawn), the feature maps, and
 // the training controls. Owns those elements; draws what it is given; decides nothing.
 import { Deferred, byId, el, fieldMessage, setProp, setText, showValue } from '../dom.js';
-import { formatCount, formatNumber, formatSigned } from '../format.js';
+import { formatCount, formatNumber, formatPercent, formatSigned } from '../format.js';
 import { PICTURE_CLASSES, PICTURE_COUNTS, pictureLabel, pictureName } from '../network-state.js';
 import { drawGray } from '../render/pixels.js';
 import { renderLossCurve } from '../render/plots.js';
@@ -133,7 +133,7 @@ export class NetworkView {
     if (!editingSeed) this.e.seed.value = String(seed);
     setText(this.e.steps, formatCount(steps));
     showValue(this.e.loss, lastLoss, lastLoss === null ? '—' : formatNumber(lastLoss));
-    showValue(this.e.accuracy, accuracy, accuracy === null ? '…' : `${(accuracy * 100).toFixed(0)} %`);
+    showValue(this.e.accuracy, accuracy, accuracy === null ? '…' : formatPercent(accuracy));
     setText(this.e.gradient, gradient ? gradient.map((g, i) => `${names[i]} ${formatSigned(g)}`).join(', ') : '— (the true class is not one the network has)');
     this.e.train.setAttribute('aria-pressed', String(training));
     setText(this.e.train, training ? 'Pause' : 'Train');
